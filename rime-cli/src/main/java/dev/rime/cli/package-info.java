@@ -1,0 +1,2 @@
+/** RIME cli. */
+package dev.rime.cli;

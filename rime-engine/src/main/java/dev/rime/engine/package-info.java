@@ -1,0 +1,2 @@
+/** RIME engine. */
+package dev.rime.engine;

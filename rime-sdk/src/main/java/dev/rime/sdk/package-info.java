@@ -1,0 +1,2 @@
+/** RIME sdk. */
+package dev.rime.sdk;

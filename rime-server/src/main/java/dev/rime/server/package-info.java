@@ -1,0 +1,2 @@
+/** RIME server. */
+package dev.rime.server;
