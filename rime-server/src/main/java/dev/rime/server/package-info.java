@@ -1,2 +1,0 @@
-/** RIME server. */
-package dev.rime.server;
