@@ -3,5 +3,8 @@ package dev.rime.server.store;
 
 import dev.rime.api.ApiKeyInfo;
 
-/** A stored API key: what the API shows of it, and the hash the server checks keys against. */
-public record ApiKeyRecord(ApiKeyInfo info, String keyHash) {}
+/**
+ * A stored API key: what the API shows of it, the hash the server checks keys against, and when it
+ * was made (milliseconds, to keep keys in order).
+ */
+public record ApiKeyRecord(ApiKeyInfo info, String keyHash, long createdAtMillis) {}

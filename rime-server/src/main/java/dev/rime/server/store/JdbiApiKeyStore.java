@@ -34,7 +34,7 @@ final class JdbiApiKeyStore implements ApiKeyStore {
                 .bind("role", i.role().name())
                 .bind("prefix", i.prefix())
                 .bind("hash", key.keyHash())
-                .bind("created", i.createdTimeSecs() * 1000L)
+                .bind("created", key.createdAtMillis())
                 .execute());
   }
 
@@ -44,7 +44,12 @@ final class JdbiApiKeyStore implements ApiKeyStore {
         h ->
             h.createQuery("SELECT " + COLUMNS + " FROM api_keys WHERE key_hash = :hash")
                 .bind("hash", keyHash)
-                .map((rs, ctx) -> new ApiKeyRecord(map(rs, ctx), rs.getString("key_hash")))
+                .map(
+                    (rs, ctx) ->
+                        new ApiKeyRecord(
+                            map(rs, ctx),
+                            rs.getString("key_hash"),
+                            rs.getLong("created_at_millis")))
                 .findOne());
   }
 

@@ -198,13 +198,27 @@ final class JdbiJobStore implements JobStore {
   }
 
   @Override
+  public boolean cancelPending(String jobId, long endedAtMillis) {
+    return db.call(
+            h ->
+                h.createUpdate(
+                        "UPDATE jobs SET status = 'CANCELLED', ended_at_millis = :at,"
+                            + " cancellation_requested = 1"
+                            + " WHERE job_id = :id AND status = 'PENDING'")
+                    .bind("at", endedAtMillis)
+                    .bind("id", jobId)
+                    .execute())
+        == 1;
+  }
+
+  @Override
   public boolean markCancelled(String jobId, long endedAtMillis) {
     return db.call(
             h ->
                 h.createUpdate(
                         "UPDATE jobs SET status = 'CANCELLED', ended_at_millis = :at,"
                             + " cancellation_requested = 1"
-                            + " WHERE job_id = :id AND status IN ('PENDING', 'RUNNING')")
+                            + " WHERE job_id = :id AND status = 'RUNNING'")
                     .bind("at", endedAtMillis)
                     .bind("id", jobId)
                     .execute())

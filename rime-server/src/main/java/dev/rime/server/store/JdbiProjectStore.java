@@ -20,7 +20,7 @@ final class JdbiProjectStore implements ProjectStore {
   }
 
   @Override
-  public void insert(Project p) {
+  public void insert(Project p, long createdAtMillis) {
     try {
       db.call(
           h ->
@@ -31,7 +31,7 @@ final class JdbiProjectStore implements ProjectStore {
                   .bind("id", p.projectId())
                   .bind("name", p.name())
                   .bind("description", p.description())
-                  .bind("created", p.createdTimeSecs() * 1000L)
+                  .bind("created", createdAtMillis)
                   .bind("isDefault", p.isDefault() ? 1 : 0)
                   .execute());
     } catch (RuntimeException e) {

@@ -38,7 +38,10 @@ public interface JobStore {
   /** PENDING or RUNNING → FAILING with the reason. */
   boolean markFailed(String jobId, String errorMessage, long endedAtMillis);
 
-  /** PENDING or RUNNING → CANCELLED. */
+  /** PENDING → CANCELLED (a job that never started). */
+  boolean cancelPending(String jobId, long endedAtMillis);
+
+  /** RUNNING → CANCELLED, once its process has been stopped. */
   boolean markCancelled(String jobId, long endedAtMillis);
 
   /** Flags a RUNNING job for cancellation; answers whether it was RUNNING. */

@@ -12,11 +12,12 @@ import java.util.Optional;
 public interface ProjectStore {
 
   /**
-   * Stores a new project.
+   * Stores a new project. {@code createdAtMillis} orders the list (the project itself carries
+   * seconds).
    *
    * @throws DuplicateKeyException when a project with that id exists
    */
-  void insert(Project project);
+  void insert(Project project, long createdAtMillis);
 
   /** The project with that id. */
   Optional<Project> get(String projectId);

@@ -19,7 +19,7 @@ class ApiKeyStoreTest extends StoreTestBase {
   @Test
   void findsByHashOnly() {
     ApiKeyStore keys = database.apiKeys();
-    keys.insert(new ApiKeyRecord(info("k1", ApiKeyInfo.Role.ADMIN), "hash-1"));
+    keys.insert(new ApiKeyRecord(info("k1", ApiKeyInfo.Role.ADMIN), "hash-1", 100_000));
     assertThat(keys.findByHash("hash-1").orElseThrow().info().keyId()).isEqualTo("k1");
     assertThat(keys.findByHash("hash-2")).isEmpty();
   }
@@ -27,9 +27,9 @@ class ApiKeyStoreTest extends StoreTestBase {
   @Test
   void revokesOnceAndCountsActiveKeysByRole() {
     ApiKeyStore keys = database.apiKeys();
-    keys.insert(new ApiKeyRecord(info("a", ApiKeyInfo.Role.ADMIN), "h1"));
-    keys.insert(new ApiKeyRecord(info("b", ApiKeyInfo.Role.ADMIN), "h2"));
-    keys.insert(new ApiKeyRecord(info("c", ApiKeyInfo.Role.USER), "h3"));
+    keys.insert(new ApiKeyRecord(info("a", ApiKeyInfo.Role.ADMIN), "h1", 100_000));
+    keys.insert(new ApiKeyRecord(info("b", ApiKeyInfo.Role.ADMIN), "h2", 100_000));
+    keys.insert(new ApiKeyRecord(info("c", ApiKeyInfo.Role.USER), "h3", 100_000));
     assertThat(keys.countActive(ApiKeyInfo.Role.ADMIN)).isEqualTo(2);
     assertThat(keys.revoke("a", 5_000)).isTrue();
     assertThat(keys.revoke("a", 6_000)).isFalse();
@@ -41,7 +41,7 @@ class ApiKeyStoreTest extends StoreTestBase {
   @Test
   void recordsLastUse() {
     ApiKeyStore keys = database.apiKeys();
-    keys.insert(new ApiKeyRecord(info("a", ApiKeyInfo.Role.USER), "h1"));
+    keys.insert(new ApiKeyRecord(info("a", ApiKeyInfo.Role.USER), "h1", 100_000));
     keys.touch("a", 42_000);
     assertThat(keys.get("a").orElseThrow().lastUsedTimeSecs()).isEqualTo(42L);
   }

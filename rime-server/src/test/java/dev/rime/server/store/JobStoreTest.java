@@ -80,8 +80,18 @@ class JobStoreTest extends StoreTestBase {
     assertThat(jobs.markFailed("a", "engine crashed: boom", 10)).isTrue();
     assertThat(jobs.get("a").orElseThrow().errorMessage()).isEqualTo("engine crashed: boom");
     assertThat(jobs.requestCancellation("b")).as("only RUNNING jobs are flagged").isFalse();
-    assertThat(jobs.markCancelled("b", 11)).isTrue();
+    assertThat(jobs.markCancelled("b", 11))
+        .as("a PENDING job is cancelled with cancelPending")
+        .isFalse();
+    assertThat(jobs.cancelPending("b", 11)).isTrue();
     assertThat(jobs.get("b").orElseThrow().status()).isEqualTo(JobStatus.CANCELLED);
+    assertThat(jobs.cancelPending("b", 12)).isFalse();
+    pendingJob("c", "p1", 3);
+    jobs.markRunning("c", 20);
+    assertThat(jobs.cancelPending("c", 21)).as("a RUNNING job needs its process stopped").isFalse();
+    assertThat(jobs.requestCancellation("c")).isTrue();
+    assertThat(jobs.get("c").orElseThrow().cancellationRequested()).isTrue();
+    assertThat(jobs.markCancelled("c", 22)).isTrue();
   }
 
   @Test

@@ -37,22 +37,22 @@ class ProjectStoreTest {
   @Test
   void storesAndReadsBack() {
     Project p = new Project("p1", "fraud", "card fraud models", 1_700_000_000L, false);
-    store.insert(p);
+    store.insert(p, p.createdTimeSecs() * 1000);
     assertThat(store.get("p1")).contains(p);
     assertThat(store.get("nope")).isEmpty();
   }
 
   @Test
   void listsOldestFirst() {
-    store.insert(new Project("b", "second", "", 20, false));
-    store.insert(new Project("a", "first", "", 10, false));
+    store.insert(new Project("b", "second", "", 20, false), 20000L);
+    store.insert(new Project("a", "first", "", 10, false), 10000L);
     assertThat(store.list()).extracting(Project::projectId).containsExactly("a", "b");
   }
 
   @Test
   void duplicateIdIsRefused() {
-    store.insert(new Project("p1", "x", "", 1, false));
-    assertThatThrownBy(() -> store.insert(new Project("p1", "y", "", 2, false)))
+    store.insert(new Project("p1", "x", "", 1, false), 1000L);
+    assertThatThrownBy(() -> store.insert(new Project("p1", "y", "", 2, false), 2000L))
         .isInstanceOf(DuplicateKeyException.class);
     assertThat(store.get("p1").orElseThrow().name()).isEqualTo("x");
   }
@@ -60,15 +60,15 @@ class ProjectStoreTest {
   @Test
   void findsTheDefaultProject() {
     assertThat(store.getDefault()).isEmpty();
-    store.insert(new Project("x", "x", "", 1, false));
-    store.insert(new Project("default", "Default", "d", 2, true));
+    store.insert(new Project("x", "x", "", 1, false), 1000L);
+    store.insert(new Project("default", "Default", "d", 2, true), 2000L);
     assertThat(store.getDefault().orElseThrow().projectId()).isEqualTo("default");
   }
 
   @Test
   void keepsUnicodeText() {
     Project p = new Project("u", "Prüfung ✓ 模型", "émoji 🚀", 5, false);
-    store.insert(p);
+    store.insert(p, p.createdTimeSecs() * 1000);
     assertThat(store.get("u")).contains(p);
   }
 }

@@ -27,7 +27,7 @@ abstract class StoreTestBase {
 
   Project project(String id) {
     Project p = new Project(id, "project " + id, "", 1, false);
-    database.projects().insert(p);
+    database.projects().insert(p, 1000);
     return p;
   }
 

@@ -1,0 +1,80 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.rime.server.service;
+
+import dev.rime.api.Job;
+import dev.rime.api.JobStatus;
+import dev.rime.api.ListJobsResponse;
+import dev.rime.server.executor.JobExecutor;
+import dev.rime.server.executor.JobScheduler;
+import dev.rime.server.store.JobPage;
+import dev.rime.server.store.JobQuery;
+import dev.rime.server.store.JobRecord;
+import dev.rime.server.store.JobStore;
+import java.time.Clock;
+import java.util.Set;
+
+/** Reading jobs, their logs, and cancelling them. */
+public final class JobService {
+
+  /** Page size when none is asked for, and the largest allowed. */
+  public static final int DEFAULT_PAGE_SIZE = 100;
+
+  public static final int MAX_PAGE_SIZE = 1000;
+
+  private final JobStore jobs;
+  private final JobExecutor executor;
+  private final JobScheduler scheduler;
+  private final Clock clock;
+
+  public JobService(JobStore jobs, JobExecutor executor, JobScheduler scheduler, Clock clock) {
+    this.jobs = jobs;
+    this.executor = executor;
+    this.scheduler = scheduler;
+    this.clock = clock;
+  }
+
+  public Job get(String jobId) {
+    return record(jobId).toApi(clock.millis());
+  }
+
+  public ListJobsResponse list(
+      Set<JobStatus> statuses,
+      String projectId,
+      Long createdAfterSecs,
+      Integer pageSize,
+      String pageToken) {
+    int size = pageSize == null ? DEFAULT_PAGE_SIZE : pageSize;
+    if (size < 1 || size > MAX_PAGE_SIZE) {
+      throw ApiException.invalid("page_size must be between 1 and " + MAX_PAGE_SIZE, "page_size");
+    }
+    JobPage page =
+        jobs.list(
+            new JobQuery(
+                statuses,
+                projectId,
+                createdAfterSecs == null ? null : createdAfterSecs * 1000L,
+                size,
+                PageTokens.jobs(pageToken)));
+    long now = clock.millis();
+    return new ListJobsResponse(
+        page.jobs().stream().map(j -> j.toApi(now)).toList(), PageTokens.jobs(page.next()));
+  }
+
+  public String logs(String jobId, Integer tailLines) {
+    record(jobId);
+    if (tailLines != null && tailLines < 1) {
+      throw ApiException.invalid("tail_lines must be at least 1", "tail_lines");
+    }
+    return executor.logs(jobId, tailLines);
+  }
+
+  public Job cancel(String jobId) {
+    record(jobId);
+    scheduler.cancel(jobId);
+    return get(jobId);
+  }
+
+  private JobRecord record(String jobId) {
+    return jobs.get(jobId).orElseThrow(() -> ApiException.notFound("job", jobId, "job_id"));
+  }
+}

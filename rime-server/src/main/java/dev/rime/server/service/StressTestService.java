@@ -1,0 +1,126 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.rime.server.service;
+
+import dev.rime.api.ErrorResponse;
+import dev.rime.api.Job;
+import dev.rime.api.Json;
+import dev.rime.api.StartStressTestRequest;
+import dev.rime.server.executor.JobExecutor;
+import dev.rime.server.executor.JobScheduler;
+import dev.rime.server.store.JobRecord;
+import dev.rime.server.store.JobStore;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Starting stress tests: checks the request and the config, files the job under its project (the
+ * default one when none is named), and queues it.
+ */
+public final class StressTestService {
+
+  private final JobStore jobs;
+  private final ProjectService projects;
+  private final ConfigValidator validator;
+  private final JobExecutor executor;
+  private final JobScheduler scheduler;
+  private final Path baseDir;
+  private final Clock clock;
+
+  /**
+   * @param baseDir where relative data paths in a config point from (the server's working folder)
+   */
+  public StressTestService(
+      JobStore jobs,
+      ProjectService projects,
+      ConfigValidator validator,
+      JobExecutor executor,
+      JobScheduler scheduler,
+      Path baseDir,
+      Clock clock) {
+    this.jobs = jobs;
+    this.projects = projects;
+    this.validator = validator;
+    this.executor = executor;
+    this.scheduler = scheduler;
+    this.baseDir = baseDir;
+    this.clock = clock;
+  }
+
+  public Job start(StartStressTestRequest request) {
+    if (request.testRunConfig() == null) {
+      throw ApiException.invalid("test_run_config is required", "test_run_config");
+    }
+    if (request.rimeManagedImage() != null && request.customImage() != null) {
+      throw ApiException.invalid(
+          "Cannot specify both custom_image and rime_managed_image", "rime_managed_image");
+    }
+    if (request.customImage() != null
+        && (request.customImage().name() == null || request.customImage().name().isBlank())) {
+      throw ApiException.invalid("custom_image.name is required", "custom_image.name");
+    }
+    int ram =
+        orDefault(
+            request.ramRequestMegabytes(),
+            StartStressTestRequest.DEFAULT_RAM_REQUEST_MEGABYTES,
+            "ram_request_megabytes");
+    int cpu =
+        orDefault(
+            request.cpuRequestMillicores(),
+            StartStressTestRequest.DEFAULT_CPU_REQUEST_MILLICORES,
+            "cpu_request_millicores");
+    validator
+        .check(request.testRunConfig())
+        .ifPresent(
+            p -> {
+              throw new ApiException(
+                  ErrorResponse.Code.INVALID_CONFIG,
+                  "invalid test_run_config: " + p.message(),
+                  "test_run_config." + p.key());
+            });
+    if (request.rimeManagedImage() != null) {
+      throw new ApiException(
+          ErrorResponse.Code.NOT_FOUND,
+          "managed image '"
+              + request.rimeManagedImage()
+              + "' does not exist: this server has no managed images yet",
+          "rime_managed_image");
+    }
+    String projectId =
+        request.projectId() == null
+            ? projects.ensureDefault().projectId()
+            : projects.get(request.projectId()).projectId();
+    Object runName = request.testRunConfig().get("run_name");
+    JobRecord job =
+        JobRecord.pending(
+            UUID.randomUUID().toString(),
+            projectId,
+            runName == null ? "" : runName.toString(),
+            Json.lenient().writeValueAsString(request.testRunConfig()),
+            baseDir.toAbsolutePath().toString(),
+            ram,
+            cpu,
+            request.rimeManagedImage(),
+            request.customImage(),
+            clock.millis());
+    Optional<JobExecutor.Refusal> refusal = executor.refuse(job);
+    if (refusal.isPresent()) {
+      throw new ApiException(
+          ErrorResponse.Code.FAILED_PRECONDITION, refusal.get().message(), refusal.get().field());
+    }
+    jobs.insert(job);
+    scheduler.wake();
+    return job.toApi(clock.millis());
+  }
+
+  private static int orDefault(Integer value, int fallback, String field) {
+    if (value == null) {
+      return fallback;
+    }
+    if (value < 1) {
+      throw ApiException.invalid(field + " must be a positive number, not " + value, field);
+    }
+    return value;
+  }
+}

@@ -1,0 +1,131 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.rime.server.executor;
+
+import dev.rime.api.Json;
+import dev.rime.api.Severity;
+import dev.rime.api.TestStatus;
+import dev.rime.api.result.DatasetSummary;
+import dev.rime.api.result.Provenance;
+import dev.rime.api.result.SeverityCounts;
+import dev.rime.api.result.SummaryCounts;
+import dev.rime.api.result.TestCase;
+import dev.rime.api.result.TestRunResult;
+import dev.rime.api.result.TestRunSummary;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A stand-in for the engine's job main that follows the same job-folder protocol, so executor and
+ * scheduler tests can make a job succeed, fail, crash, hang or eat memory on purpose. What it does
+ * is the config's {@code run_name}: {@code succeed[:cases]}, {@code fail}, {@code crash}, {@code
+ * sleep}, {@code sleep-then-succeed:<millis>}, {@code hog}.
+ */
+public final class FakeJobMain {
+
+  private FakeJobMain() {}
+
+  public static void main(String[] args) throws Exception {
+    Path dir = Path.of(args[0]);
+    Map<String, Object> wrapper =
+        Json.lenient().readValue(dir.resolve("config.json").toFile(), Json.MAP);
+    @SuppressWarnings("unchecked")
+    Map<String, Object> config = (Map<String, Object>) wrapper.get("test_run_config");
+    String what = String.valueOf(config.get("run_name"));
+    System.out.println("fake engine doing: " + what);
+    String[] parts = what.split(":");
+    switch (parts[0]) {
+      case "succeed" -> succeed(dir, parts.length > 1 ? Integer.parseInt(parts[1]) : 3);
+      case "fail" -> {
+        write(
+            dir,
+            "exit.json",
+            "{\"status\":\"FAILED\",\"error\":\"data_info.label_col: column 'y' not found\"}");
+        System.exit(1);
+      }
+      case "crash" -> {
+        System.out.println("about to crash");
+        System.out.flush();
+        Runtime.getRuntime().halt(3);
+      }
+      case "sleep" -> {
+        write(dir, "progress.json", "{\"tests_completed\":1,\"tests_total\":4}");
+        Thread.sleep(600_000);
+      }
+      case "sleep-then-succeed" -> {
+        write(dir, "progress.json", "{\"tests_completed\":1,\"tests_total\":4}");
+        Thread.sleep(Long.parseLong(parts[1]));
+        succeed(dir, 2);
+      }
+      case "hog" -> {
+        List<ByteBuffer> held = new ArrayList<>();
+        while (true) {
+          ByteBuffer b = ByteBuffer.allocateDirect(16 * 1024 * 1024);
+          for (int i = 0; i < b.capacity(); i += 4096) {
+            b.put(i, (byte) 1); // touch every page so it is resident
+          }
+          held.add(b);
+          Thread.sleep(20);
+        }
+      }
+      default -> throw new IllegalArgumentException("unknown fake behaviour " + what);
+    }
+  }
+
+  private static void succeed(Path dir, int cases) throws Exception {
+    List<TestCase> testCases = new ArrayList<>();
+    for (int i = 0; i < cases; i++) {
+      write(dir, "progress.json", "{\"tests_completed\":" + i + ",\"tests_total\":" + cases + "}");
+      testCases.add(
+          new TestCase(
+              null,
+              "null_check",
+              "Null Check",
+              "Abnormal Inputs",
+              List.of("f" + i),
+              i == 0 ? TestStatus.FAIL : TestStatus.PASS,
+              i == 0 ? Severity.HIGH : Severity.NONE,
+              null,
+              Map.of("num_failing_rows", (double) i),
+              "case " + i,
+              Map.of()));
+    }
+    TestRunSummary summary =
+        new TestRunSummary(
+            null,
+            null,
+            null,
+            "fake",
+            "Binary Classification",
+            1_700_000_000L,
+            5,
+            new DatasetSummary("ref.csv", 10, 2, 100, "aa"),
+            new DatasetSummary("eval.csv", 10, 2, 100, "bb"),
+            new SummaryCounts(cases, cases - 1, 0, 1, 0),
+            new SeverityCounts(cases - 1, 0, 0, 1),
+            Map.of(),
+            10,
+            1,
+            List.of(),
+            new Provenance("test", Map.of(), 0, "17", "none"));
+    write(
+        dir,
+        "result.json",
+        Json.lenient().writeValueAsString(new TestRunResult(summary, testCases)));
+    write(dir, "exit.json", "{\"status\":\"SUCCEEDED\"}");
+  }
+
+  private static void write(Path dir, String name, String content) throws Exception {
+    Path tmp = dir.resolve(name + ".tmp");
+    Files.writeString(tmp, content);
+    Files.move(
+        tmp,
+        dir.resolve(name),
+        StandardCopyOption.ATOMIC_MOVE,
+        StandardCopyOption.REPLACE_EXISTING);
+  }
+}
