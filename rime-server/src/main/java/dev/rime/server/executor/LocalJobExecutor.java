@@ -279,11 +279,18 @@ public final class LocalJobExecutor implements JobExecutor {
     Path exit = dir.resolve(EXIT);
     if (!Files.isRegularFile(exit)) {
       Integer code = exitCodes.remove(jobId);
+      String tail = logs(jobId, 20);
+      String why =
+          tail.contains("OutOfMemoryError")
+              ? "the job ran out of memory (its JVM may use half of its limit of twice the RAM"
+                  + " requested); request more RAM with ram_request_megabytes. "
+              : "";
       return new JobOutcome.Failed(
-          "the job's process ended"
+          why
+              + "the job's process ended"
               + (code == null ? "" : " with exit code " + code)
               + " without writing a result; last log lines:\n"
-              + logs(jobId, 20));
+              + tail);
     }
     exitCodes.remove(jobId);
     try {

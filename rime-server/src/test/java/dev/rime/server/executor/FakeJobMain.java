@@ -11,7 +11,6 @@ import dev.rime.api.result.SummaryCounts;
 import dev.rime.api.result.TestCase;
 import dev.rime.api.result.TestRunResult;
 import dev.rime.api.result.TestRunSummary;
-import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -62,15 +61,20 @@ public final class FakeJobMain {
         succeed(dir, 2);
       }
       case "hog" -> {
-        List<ByteBuffer> held = new ArrayList<>();
-        while (true) {
-          ByteBuffer b = ByteBuffer.allocateDirect(16 * 1024 * 1024);
-          for (int i = 0; i < b.capacity(); i += 4096) {
-            b.put(i, (byte) 1); // touch every page so it is resident
-          }
-          held.add(b);
-          Thread.sleep(20);
-        }
+        // memory outside the JVM's heap, in a process the job started, as a model runner would
+        Process p =
+            new ProcessBuilder(
+                    "python3",
+                    "-c",
+                    "import time\n"
+                        + "blocks = []\n"
+                        + "for _ in range(200):\n"
+                        + "    blocks.append(bytearray(16 * 1024 * 1024))\n"
+                        + "    time.sleep(0.02)\n"
+                        + "time.sleep(600)\n")
+                .inheritIO()
+                .start();
+        System.exit(p.waitFor());
       }
       default -> throw new IllegalArgumentException("unknown fake behaviour " + what);
     }
