@@ -1,0 +1,86 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.rime.sdk;
+
+import dev.rime.api.Json;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.regex.Pattern;
+import tools.jackson.core.JacksonException;
+
+/**
+ * Reads a stress-test config file and makes its file paths absolute against the file's folder, so
+ * that a server on the same machine, running in another working directory, finds the files. The
+ * paths resolved: every {@code *_path} key of {@code data_info} ({@code ref_path}, {@code
+ * eval_path}, {@code ref_pred_path}, {@code feature_type_path}, ...), {@code model_info.path} and
+ * {@code tests_config_path}. URLs ({@code s3://}, {@code file://}, any {@code scheme://}) and
+ * absolute paths are left alone.
+ */
+final class ConfigFiles {
+
+  private static final Pattern URL =
+      Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*://.*", Pattern.DOTALL);
+
+  private ConfigFiles() {}
+
+  static Map<String, Object> load(Path file) throws IOException {
+    String text = Files.readString(file);
+    Map<String, Object> config;
+    try {
+      config = Json.lenient().readValue(text, Json.MAP);
+    } catch (JacksonException e) {
+      throw new IllegalArgumentException(
+          "config file " + file + " is not a JSON object: " + e.getOriginalMessage(), e);
+    }
+    if (config == null) {
+      throw new IllegalArgumentException("config file " + file + " is not a JSON object");
+    }
+    Path folder = file.toAbsolutePath().normalize().getParent();
+    resolvePathKeys(config.get("data_info"), folder);
+    Object modelInfo = config.get("model_info");
+    if (modelInfo instanceof Map) {
+      resolveKey(asMap(modelInfo), "path", folder);
+    }
+    resolveKey(config, "tests_config_path", folder);
+    return config;
+  }
+
+  private static void resolvePathKeys(Object section, Path folder) {
+    if (!(section instanceof Map)) {
+      return;
+    }
+    Map<String, Object> map = asMap(section);
+    for (String key : map.keySet()) {
+      if (key.endsWith("_path")) {
+        resolveKey(map, key, folder);
+      }
+    }
+  }
+
+  private static void resolveKey(Map<String, Object> map, String key, Path folder) {
+    Object value = map.get(key);
+    if (value instanceof String) {
+      map.put(key, resolve((String) value, folder));
+    }
+  }
+
+  /** {@code value} made absolute against {@code folder}, unless it is a URL or absolute already. */
+  static String resolve(String value, Path folder) {
+    if (value.isBlank() || URL.matcher(value).matches()) {
+      return value;
+    }
+    try {
+      Path p = Path.of(value);
+      return p.isAbsolute() ? value : folder.resolve(p).normalize().toString();
+    } catch (InvalidPathException e) {
+      return value;
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> asMap(Object o) {
+    return (Map<String, Object>) o;
+  }
+}

@@ -1,0 +1,21 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.rime.sdk;
+
+/**
+ * The project, job, test run or API key asked for does not exist (HTTP 404, code {@code
+ * NOT_FOUND}).
+ */
+public final class NotFoundException extends RimeException {
+
+  private static final long serialVersionUID = 1L;
+
+  /**
+   * @param message the server's message
+   * @param code the server's error code, or null when the answer had none
+   * @param field the request field at fault, or null
+   * @param httpStatus the HTTP status of the answer
+   */
+  public NotFoundException(String message, String code, String field, int httpStatus) {
+    super(message, code, field, httpStatus, null);
+  }
+}

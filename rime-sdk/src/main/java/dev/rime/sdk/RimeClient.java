@@ -1,0 +1,426 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.rime.sdk;
+
+import dev.rime.api.ApiKeyInfo;
+import dev.rime.api.Calls;
+import dev.rime.api.CreateApiKeyRequest;
+import dev.rime.api.CreateApiKeyResponse;
+import dev.rime.api.CreateProjectRequest;
+import dev.rime.api.HealthResponse;
+import dev.rime.api.Job;
+import dev.rime.api.JobStatus;
+import dev.rime.api.ListApiKeysResponse;
+import dev.rime.api.ListJobsResponse;
+import dev.rime.api.ListProjectsResponse;
+import dev.rime.api.Operation;
+import dev.rime.api.Project;
+import dev.rime.api.StartStressTestRequest;
+import dev.rime.sdk.Transport.Query;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * The entry point to a RIME server: projects, stress tests, jobs and API keys (the seed's {@code
+ * RIMEClient}). Every call is one HTTP request to the server's REST contract ({@link Operation});
+ * every failure is one {@link RimeException} subclass.
+ *
+ * <pre>{@code
+ * RimeClient client = RimeClient.connect("http://localhost:8080", apiKey);
+ * RimeProject project = client.createProject("fraud", "card fraud model");
+ * StressTestJob job = client.startStressTest(
+ *     RimeClient.loadConfig(Path.of("stress_test_config.json")),
+ *     StressTestOptions.builder().projectId(project.projectId()).build());
+ * job.getStatus(true, true, 5.0);
+ * TestCasesResult cases = job.getTestCasesResult("1.0.0");
+ * }</pre>
+ *
+ * <p>Immutable and safe to share between threads.
+ */
+public final class RimeClient {
+
+  /** How long to wait for a connection unless told otherwise (the seed's channel timeout). */
+  public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
+
+  /** How long to wait for an answer unless told otherwise. */
+  public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(60);
+
+  /** How long a job wait keeps reconnecting before it gives up, unless told otherwise. */
+  public static final Duration DEFAULT_RECONNECT_TIMEOUT = Duration.ofMinutes(1);
+
+  static final int PAGE_SIZE = 100;
+
+  private final Transport transport;
+  private final PrintStream out;
+  private final Duration reconnectTimeout;
+
+  private RimeClient(Builder b) {
+    this.transport = new Transport(b.baseUri, b.apiKey, b.connectTimeout, b.requestTimeout);
+    this.out = b.out;
+    this.reconnectTimeout = b.reconnectTimeout;
+  }
+
+  /** A builder; {@link Builder#address(String)} is required. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * A client with default timeouts that prints to {@code System.out}.
+   *
+   * @param address a domain ({@code my_vpc.rime.com}, meaning https), {@code localhost[:port]}
+   *     (meaning http) or a URL ({@code http://localhost:8080})
+   * @param apiKey the API key, sent as header {@value Operation#API_KEY_HEADER}
+   */
+  public static RimeClient connect(String address, String apiKey) {
+    return builder().address(address).apiKey(apiKey).build();
+  }
+
+  /** The server's base URI, as resolved from the address. */
+  public URI baseUri() {
+    return transport.baseUri();
+  }
+
+  /** Whether the server is up, and its version. Needs no API key. */
+  @Calls(Operation.HEALTH)
+  public HealthResponse health() {
+    return transport.json(Operation.HEALTH, List.of(), Query.none(), null, HealthResponse.class);
+  }
+
+  /**
+   * Creates a project to file stress-test runs under.
+   *
+   * @param name the project's name
+   * @param description a short blurb about the project (may be null)
+   */
+  @Calls(Operation.CREATE_PROJECT)
+  public RimeProject createProject(String name, String description) {
+    Objects.requireNonNull(name, "name");
+    Project p =
+        transport.json(
+            Operation.CREATE_PROJECT,
+            List.of(),
+            Query.none(),
+            new CreateProjectRequest(name, description),
+            Project.class);
+    return RimeProject.of(p);
+  }
+
+  /**
+   * The project with this id.
+   *
+   * @throws NotFoundException when there is none
+   */
+  @Calls(Operation.GET_PROJECT)
+  public RimeProject getProject(String projectId) {
+    Objects.requireNonNull(projectId, "projectId");
+    return RimeProject.of(
+        transport.json(
+            Operation.GET_PROJECT, List.of(projectId), Query.none(), null, Project.class));
+  }
+
+  /** Every project, oldest first; the default project is among them. */
+  @Calls(Operation.LIST_PROJECTS)
+  public List<RimeProject> listProjects() {
+    ListProjectsResponse r =
+        transport.json(
+            Operation.LIST_PROJECTS, List.of(), Query.none(), null, ListProjectsResponse.class);
+    List<RimeProject> projects = new ArrayList<>();
+    for (Project p : r.projects() == null ? List.<Project>of() : r.projects()) {
+      projects.add(RimeProject.of(p));
+    }
+    return List.copyOf(projects);
+  }
+
+  /**
+   * Starts a stress test with the server's defaults (default project, default image and resources).
+   * Same as {@code startStressTest(testRunConfig, StressTestOptions.defaults())}.
+   */
+  public StressTestJob startStressTest(Map<String, Object> testRunConfig) {
+    return startStressTest(testRunConfig, StressTestOptions.defaults());
+  }
+
+  /**
+   * Starts a stress test. The server checks the config and queues the job; it waits as PENDING
+   * until its CPU and RAM requests fit.
+   *
+   * @param testRunConfig the config ({@code run_name}, {@code data_info}, {@code model_info}, ...),
+   *     e.g. from {@link #loadConfig(Path)}
+   * @param options project, image and resources
+   * @return a handle on the queued job
+   * @throws InvalidConfigException when the server rejects the config; {@link
+   *     InvalidConfigException#key()} names the key at fault
+   * @throws NotFoundException when the project does not exist
+   */
+  @Calls(Operation.START_STRESS_TEST)
+  public StressTestJob startStressTest(
+      Map<String, Object> testRunConfig, StressTestOptions options) {
+    Objects.requireNonNull(testRunConfig, "testRunConfig");
+    Objects.requireNonNull(options, "options");
+    StartStressTestRequest request =
+        new StartStressTestRequest(
+            testRunConfig,
+            options.projectId(),
+            options.rimeManagedImage(),
+            options.customImage(),
+            options.ramRequestMegabytes(),
+            options.cpuRequestMillicores());
+    Job job =
+        transport.json(Operation.START_STRESS_TEST, List.of(), Query.none(), request, Job.class);
+    return new StressTestJob(this, job.jobId());
+  }
+
+  /**
+   * Reads a stress-test config from a JSON file and makes its relative file paths absolute against
+   * the file's folder, so a server on this machine finds them wherever it runs: every {@code
+   * *_path} key of {@code data_info} ({@code ref_path}, {@code eval_path}, ...), {@code
+   * model_info.path} and {@code tests_config_path}. URLs ({@code s3://...}, {@code file://...}) and
+   * absolute paths are kept as they are.
+   *
+   * @return the config, a mutable map
+   * @throws IOException when the file cannot be read
+   * @throws IllegalArgumentException when the file is not a JSON object
+   */
+  public static Map<String, Object> loadConfig(Path jsonFile) throws IOException {
+    return ConfigFiles.load(jsonFile);
+  }
+
+  /**
+   * A handle on an existing job.
+   *
+   * @throws NotFoundException when there is no such job
+   */
+  @Calls(Operation.GET_JOB)
+  public StressTestJob getJob(String jobId) {
+    return new StressTestJob(this, fetchJob(jobId).jobId());
+  }
+
+  /**
+   * Every job with one of the given statuses in the given project, all pages (the seed's {@code
+   * list_stress_test_jobs}). Newest first.
+   *
+   * @param statusFilters statuses to keep, as {@link JobStatus} values or their names ({@code
+   *     "RUNNING"}, case-insensitive); null or empty keeps all
+   * @param projectId the project to keep; null keeps all
+   * @throws IllegalArgumentException when a status is not one of {@link JobStatus}'s names; the
+   *     message lists the accepted ones
+   */
+  public List<StressTestJob> listStressTestJobs(Collection<?> statusFilters, String projectId) {
+    Set<JobStatus> statuses = new LinkedHashSet<>();
+    if (statusFilters != null) {
+      for (Object s : statusFilters) {
+        if (s instanceof JobStatus) {
+          statuses.add((JobStatus) s);
+        } else if (s instanceof String) {
+          statuses.add(JobStatus.parse((String) s));
+        } else {
+          throw new IllegalArgumentException(
+              "status filter "
+                  + s
+                  + " is neither a JobStatus nor a status name; expected one of "
+                  + java.util.Arrays.toString(JobStatus.values()));
+        }
+      }
+    }
+    ListJobsOptions options =
+        ListJobsOptions.builder()
+            .statuses(statuses)
+            .projectId(projectId)
+            .pageSize(PAGE_SIZE)
+            .build();
+    List<StressTestJob> jobs = new ArrayList<>();
+    Set<String> seenTokens = new HashSet<>();
+    JobPage page = listJobs(options);
+    while (true) {
+      for (Job j : page.jobs()) {
+        jobs.add(new StressTestJob(this, j.jobId()));
+      }
+      if (!page.hasNextPage()) {
+        return List.copyOf(jobs);
+      }
+      if (!seenTokens.add(page.nextPageToken())) {
+        throw new RimeException(
+            "The server repeated page token " + page.nextPageToken() + " of listJobs",
+            null,
+            null,
+            200,
+            null);
+      }
+      page = listJobs(options.toBuilder().pageToken(page.nextPageToken()).build());
+    }
+  }
+
+  /** One page of jobs, newest first, with every field of each job. */
+  @Calls(Operation.LIST_JOBS)
+  public JobPage listJobs(ListJobsOptions options) {
+    Objects.requireNonNull(options, "options");
+    Query q = Query.none();
+    for (JobStatus s : options.statuses()) {
+      q.add("status", s.name());
+    }
+    q.add("project_id", options.projectId());
+    if (options.createdAfter() != null) {
+      q.add("created_after_secs", options.createdAfter().getEpochSecond());
+    }
+    q.add("page_size", options.pageSize());
+    q.add("page_token", options.pageToken());
+    ListJobsResponse r =
+        transport.json(Operation.LIST_JOBS, List.of(), q, null, ListJobsResponse.class);
+    return new JobPage(r.jobs(), r.nextPageToken());
+  }
+
+  /**
+   * Creates an API key. Needs an ADMIN key.
+   *
+   * @param name what the key is for
+   * @param role ADMIN or USER; null lets the server choose (USER)
+   * @return the key in clear (shown this once) and what the server keeps of it
+   * @throws PermissionDeniedException when this client's key is not an ADMIN key
+   */
+  @Calls(Operation.CREATE_API_KEY)
+  public CreateApiKeyResponse createApiKey(String name, ApiKeyInfo.Role role) {
+    Objects.requireNonNull(name, "name");
+    return transport.json(
+        Operation.CREATE_API_KEY,
+        List.of(),
+        Query.none(),
+        new CreateApiKeyRequest(name, role),
+        CreateApiKeyResponse.class);
+  }
+
+  /** Every API key, revoked ones included (never the keys themselves). Needs an ADMIN key. */
+  @Calls(Operation.LIST_API_KEYS)
+  public List<ApiKeyInfo> listApiKeys() {
+    ListApiKeysResponse r =
+        transport.json(
+            Operation.LIST_API_KEYS, List.of(), Query.none(), null, ListApiKeysResponse.class);
+    return r.apiKeys() == null ? List.of() : List.copyOf(r.apiKeys());
+  }
+
+  /**
+   * Revokes an API key; the server refuses it from then on. Needs an ADMIN key.
+   *
+   * @return the key as revoked
+   * @throws NotFoundException when there is no such key
+   * @throws FailedPreconditionException when it is the last admin key
+   */
+  @Calls(Operation.REVOKE_API_KEY)
+  public ApiKeyInfo revokeApiKey(String keyId) {
+    Objects.requireNonNull(keyId, "keyId");
+    return transport.json(
+        Operation.REVOKE_API_KEY, List.of(keyId), Query.none(), null, ApiKeyInfo.class);
+  }
+
+  @Override
+  public String toString() {
+    return "RimeClient[" + baseUri() + "]";
+  }
+
+  Job fetchJob(String jobId) {
+    Objects.requireNonNull(jobId, "jobId");
+    return transport.json(Operation.GET_JOB, List.of(jobId), Query.none(), null, Job.class);
+  }
+
+  Transport transport() {
+    return transport;
+  }
+
+  PrintStream out() {
+    return out;
+  }
+
+  Duration reconnectTimeout() {
+    return reconnectTimeout;
+  }
+
+  /** Builds a {@link RimeClient}. Only the address is required. */
+  public static final class Builder {
+    private URI baseUri;
+    private String apiKey = "";
+    private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
+    private Duration requestTimeout = DEFAULT_REQUEST_TIMEOUT;
+    private Duration reconnectTimeout = DEFAULT_RECONNECT_TIMEOUT;
+    private PrintStream out = System.out;
+
+    private Builder() {}
+
+    /**
+     * Where the server is: a bare domain ({@code my_vpc.rime.com}) means https; a bare {@code
+     * localhost}, {@code 127.0.0.1} or {@code [::1]}, with or without a port, means http; an
+     * explicit {@code http://} or {@code https://} URL is used as given.
+     *
+     * @throws IllegalArgumentException when the address is blank, not a valid URL, or not http(s)
+     */
+    public Builder address(String address) {
+      this.baseUri = Address.parse(address);
+      return this;
+    }
+
+    /** The API key sent as header {@value Operation#API_KEY_HEADER} on every {@code /v1} call. */
+    public Builder apiKey(String apiKey) {
+      this.apiKey = apiKey == null ? "" : apiKey;
+      return this;
+    }
+
+    /** How long to wait for a connection (default 5 s). */
+    public Builder connectTimeout(Duration timeout) {
+      this.connectTimeout = positive(timeout, "connectTimeout");
+      return this;
+    }
+
+    /** How long to wait for each answer (default 60 s). */
+    public Builder requestTimeout(Duration timeout) {
+      this.requestTimeout = positive(timeout, "requestTimeout");
+      return this;
+    }
+
+    /**
+     * How long {@link StressTestJob#getStatus(boolean, boolean, double)} keeps reconnecting, while
+     * it waits, before it gives up with {@link ServerUnreachableException} (default 1 minute).
+     */
+    public Builder reconnectTimeout(Duration timeout) {
+      Objects.requireNonNull(timeout, "reconnectTimeout");
+      if (timeout.isNegative()) {
+        throw new IllegalArgumentException("reconnectTimeout must not be negative");
+      }
+      this.reconnectTimeout = timeout;
+      return this;
+    }
+
+    /** Where verbose job output goes (default {@code System.out}). */
+    public Builder out(PrintStream out) {
+      this.out = Objects.requireNonNull(out, "out");
+      return this;
+    }
+
+    /**
+     * The client.
+     *
+     * @throws IllegalStateException when no address was given
+     */
+    public RimeClient build() {
+      if (baseUri == null) {
+        throw new IllegalStateException("RimeClient.builder(): address(...) is required");
+      }
+      return new RimeClient(this);
+    }
+
+    private static Duration positive(Duration d, String name) {
+      Objects.requireNonNull(d, name);
+      if (d.isNegative() || d.isZero()) {
+        throw new IllegalArgumentException(name + " must be positive, got " + d);
+      }
+      return d;
+    }
+  }
+}
