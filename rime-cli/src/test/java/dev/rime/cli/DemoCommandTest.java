@@ -1,0 +1,27 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.rime.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/** {@code rime demo}, the README's first command, end to end. */
+class DemoCommandTest {
+
+  @Test
+  void theDemoRunsTheTitanicExampleAndShowsFailingCases() {
+    Path repo = Path.of("").toAbsolutePath().getParent();
+    Cli.Result r =
+        Cli.run("demo", "--config", repo.resolve("examples/titanic/config.json").toString());
+    assertThat(r.exitCode()).as(r.out() + r.err()).isZero();
+    assertThat(r.out())
+        .contains("Job 'Titanic' started at")
+        .contains("tests completed")
+        .contains("Status: SUCCEEDED")
+        .contains("Run 'Titanic' (Binary Classification)")
+        .contains("Failing test cases")
+        .contains("Unseen Categorical")
+        .contains("embarked");
+  }
+}
