@@ -1,0 +1,228 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.rime.engine;
+
+import dev.rime.api.Json;
+import dev.rime.api.Severity;
+import dev.rime.api.TestStatus;
+import dev.rime.api.result.FeatureSummary;
+import dev.rime.api.result.MetricPair;
+import dev.rime.api.result.Provenance;
+import dev.rime.api.result.SeverityCounts;
+import dev.rime.api.result.SummaryCounts;
+import dev.rime.api.result.TestCase;
+import dev.rime.api.result.TestRunResult;
+import dev.rime.api.result.TestRunSummary;
+import dev.rime.engine.config.ConfigException;
+import dev.rime.engine.config.ConfigNode;
+import dev.rime.engine.config.ModelTask;
+import dev.rime.engine.config.TestRunConfig;
+import dev.rime.engine.config.TestsConfig;
+import dev.rime.engine.data.Column;
+import dev.rime.engine.data.DataChecks;
+import dev.rime.engine.data.DataLoader;
+import dev.rime.engine.data.Dataset;
+import dev.rime.engine.data.Db;
+import dev.rime.engine.data.TypeInference;
+import dev.rime.engine.tests.CaseBuilder;
+import dev.rime.engine.tests.ModelMetrics;
+import dev.rime.engine.tests.SkipTest;
+import dev.rime.engine.tests.StressTest;
+import dev.rime.engine.tests.TestCatalogue;
+import dev.rime.engine.tests.TestContext;
+import dev.rime.engine.tests.TestParams;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs one stress test: parses the config, loads the two datasets into DuckDB, types the columns,
+ * runs the selected tests of the catalogue and summarises. A test that throws becomes a failed test
+ * case; only config and data errors ({@link EngineException}) stop a run.
+ */
+public final class Engine {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
+
+  private Engine() {}
+
+  /**
+   * Runs the tests the config selects.
+   *
+   * @param config the seed's {@code test_run_config} as a JSON object
+   * @param baseDir relative data paths and {@code tests_config_path} resolve against it (the CLI
+   *     passes the config file's folder); null means the working directory
+   * @param listener told {@code (tests done, tests selected)} after each test
+   * @return the summary (without test run, job or project ids) and every test case
+   * @throws ConfigException when the config is invalid
+   * @throws EngineException when the data cannot be tested (the message names key, file, column)
+   */
+  public static TestRunResult run(
+      Map<String, Object> config, Path baseDir, ProgressListener listener) {
+    return run(config, baseDir, listener, TestCatalogue.all());
+  }
+
+  /** {@link #run(Map, Path, ProgressListener)} over a given catalogue (for tests and tools). */
+  public static TestRunResult run(
+      Map<String, Object> config,
+      Path baseDir,
+      ProgressListener listener,
+      List<StressTest> catalogue) {
+    long startMillis = System.currentTimeMillis();
+    ProgressListener progress = listener == null ? ProgressListener.NONE : listener;
+    TestRunConfig cfg = TestRunConfig.parse(config);
+    if (cfg.testsConfig() == null) {
+      cfg = cfg.withTestsConfig(readTestsConfig(cfg.testsConfigPath(), baseDir));
+    }
+    TestsConfig testsConfig = cfg.testsConfig();
+    List<StressTest> selected = testsConfig.select(catalogue);
+    Path refPath = DataLoader.resolve("data_info.ref_path", cfg.dataInfo().refPath(), baseDir);
+    Path evalPath = DataLoader.resolve("data_info.eval_path", cfg.dataInfo().evalPath(), baseDir);
+    LOG.info("run '{}': {} tests selected", cfg.runName(), selected.size());
+
+    try (Db db = Db.open()) {
+      Long nrows = cfg.dataInfo().nrows();
+      Dataset ref = DataLoader.load(db, "ref", "data_info.ref_path", refPath, nrows);
+      Dataset eval = DataLoader.load(db, "eval", "data_info.eval_path", evalPath, nrows);
+      LOG.info(
+          "loaded reference {} ({} rows), evaluation {} ({} rows)",
+          refPath,
+          ref.rows(),
+          evalPath,
+          eval.rows());
+      DataChecks.check(db, cfg.dataInfo(), cfg.modelTask(), ref, eval);
+      List<Column> columns = TypeInference.infer(db, cfg, ref, eval);
+      TestContext ctx = new TestContext(db, cfg, testsConfig, ref, eval, columns);
+
+      List<TestCase> cases = new ArrayList<>();
+      progress.onProgress(0, selected.size());
+      for (int i = 0; i < selected.size(); i++) {
+        StressTest test = selected.get(i);
+        long t0 = System.currentTimeMillis();
+        List<TestCase> produced = runOne(test, ctx, testsConfig.paramsFor(test));
+        cases.addAll(produced);
+        LOG.info(
+            "test {} ({}/{}): {} cases in {} ms",
+            test.id(),
+            i + 1,
+            selected.size(),
+            produced.size(),
+            System.currentTimeMillis() - t0);
+        progress.onProgress(i + 1, selected.size());
+      }
+
+      TestRunSummary summary =
+          new TestRunSummary(
+              null,
+              null,
+              null,
+              cfg.runName(),
+              cfg.modelTask().displayName(),
+              startMillis / 1000,
+              System.currentTimeMillis() - startMillis,
+              ref.summary(),
+              eval.summary(),
+              statusCounts(cases),
+              severityCounts(cases),
+              modelPerf(ctx),
+              eval.rows(),
+              ctx.countFailingRows(),
+              features(columns),
+              new Provenance(
+                  EngineVersion.get(),
+                  config,
+                  cfg.randomSeed(),
+                  System.getProperty("java.version"),
+                  db.version()));
+      LOG.info(
+          "run '{}' done: {} cases ({} fail) in {} ms",
+          cfg.runName(),
+          cases.size(),
+          summary.summaryCounts().fail(),
+          summary.durationMillis());
+      return new TestRunResult(summary, List.copyOf(cases));
+    }
+  }
+
+  /** Runs one test; a SKIP guard becomes a SKIP case and any exception one failed case. */
+  static List<TestCase> runOne(StressTest test, TestContext ctx, TestParams params) {
+    try {
+      List<TestCase> out = test.run(ctx, params);
+      if (out == null || out.isEmpty()) {
+        return List.of(CaseBuilder.skip(test, List.of(), "the test produced no test case"));
+      }
+      return out;
+    } catch (SkipTest s) {
+      return List.of(CaseBuilder.skip(test, List.of(), s.getMessage()));
+    } catch (RuntimeException | LinkageError | AssertionError e) {
+      LOG.warn("test {} raised {}", test.id(), e.toString(), e);
+      return List.of(CaseBuilder.error(test, List.of(), e));
+    }
+  }
+
+  private static TestsConfig readTestsConfig(String value, Path baseDir) {
+    Path file = DataLoader.resolve("tests_config_path", value, baseDir);
+    if (!Files.isRegularFile(file)) {
+      throw new ConfigException("tests_config_path", "file not found: " + file);
+    }
+    Map<String, Object> map;
+    try {
+      map = Json.lenient().readValue(file.toFile(), Json.MAP);
+    } catch (RuntimeException e) {
+      throw new ConfigException(
+          "tests_config_path", "cannot read " + file + " as a JSON object: " + e.getMessage());
+    }
+    return TestsConfig.parse(new ConfigNode("tests_config", map));
+  }
+
+  private static SummaryCounts statusCounts(List<TestCase> cases) {
+    int[] n = new int[TestStatus.values().length];
+    cases.forEach(c -> n[c.status().ordinal()]++);
+    return new SummaryCounts(
+        cases.size(),
+        n[TestStatus.PASS.ordinal()],
+        n[TestStatus.WARNING.ordinal()],
+        n[TestStatus.FAIL.ordinal()],
+        n[TestStatus.SKIP.ordinal()]);
+  }
+
+  private static SeverityCounts severityCounts(List<TestCase> cases) {
+    int[] n = new int[Severity.values().length];
+    cases.forEach(c -> n[c.severity().ordinal()]++);
+    return new SeverityCounts(
+        n[Severity.NONE.ordinal()],
+        n[Severity.LOW.ordinal()],
+        n[Severity.MEDIUM.ordinal()],
+        n[Severity.HIGH.ordinal()]);
+  }
+
+  private static Map<String, MetricPair> modelPerf(TestContext ctx) {
+    Map<String, MetricPair> out = new LinkedHashMap<>();
+    if (!ctx.hasPredictions()) {
+      return out;
+    }
+    ModelMetrics r = ctx.refMetrics();
+    ModelMetrics e = ctx.evalMetrics();
+    if (ctx.modelTask() == ModelTask.BINARY_CLASSIFICATION) {
+      out.put("AUC", new MetricPair(r.auc(), e.auc()));
+      out.put("Accuracy", new MetricPair(r.accuracy(), e.accuracy()));
+      out.put(
+          "Positive Prediction Rate",
+          new MetricPair(r.positivePredictionRate(), e.positivePredictionRate()));
+    }
+    out.put("Average Prediction", new MetricPair(r.averagePrediction(), e.averagePrediction()));
+    return out;
+  }
+
+  private static List<FeatureSummary> features(List<Column> columns) {
+    List<FeatureSummary> out = new ArrayList<>();
+    for (Column c : columns) {
+      out.add(new FeatureSummary(c.name(), c.type().wireName(), c.source(), c.reason()));
+    }
+    return out;
+  }
+}

@@ -1,0 +1,113 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.rime.engine;
+
+import dev.rime.api.Json;
+import dev.rime.api.result.TestRunResult;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Entry point of a job process started by the server's local executor: {@code java
+ * dev.rime.engine.JobMain <jobDir>}.
+ *
+ * <p>Protocol, all files in {@code jobDir}, each JSON file written atomically (temp file, then
+ * atomic move):
+ *
+ * <ul>
+ *   <li>reads {@code config.json} = {@code {"test_run_config": {...}, "base_dir": "/abs/path"}};
+ *   <li>writes {@code progress.json} = {@code {"tests_completed": n, "tests_total": N}} before the
+ *       first test and after each test;
+ *   <li>on success writes {@code result.json} (the {@link TestRunResult}), then {@code exit.json} =
+ *       {@code {"status": "SUCCEEDED"}}, and exits 0;
+ *   <li>on failure writes {@code exit.json} = {@code {"status": "FAILED", "error": "..."}} and
+ *       exits 1: config and data errors give their own message (naming the key, file or column),
+ *       any other error {@code engine crashed: <exception>}.
+ * </ul>
+ *
+ * Logs go to stdout (plain lines), which the executor sends to the job log.
+ */
+public final class JobMain {
+
+  private JobMain() {}
+
+  public static void main(String[] args) {
+    if (System.getProperty("logback.configurationFile") == null) {
+      System.setProperty("logback.configurationFile", "dev/rime/engine/job-logback.xml");
+    }
+    if (args.length != 1) {
+      System.err.println("usage: java dev.rime.engine.JobMain <jobDir>");
+      System.exit(2);
+    }
+    System.exit(run(Path.of(args[0])));
+  }
+
+  /** Runs the job in {@code jobDir}; returns the process exit code (0 success, 1 failure). */
+  public static int run(Path jobDir) {
+    Logger log = LoggerFactory.getLogger(JobMain.class);
+    try {
+      Path configFile = jobDir.resolve("config.json");
+      Map<String, Object> job;
+      try {
+        job = Json.lenient().readValue(configFile.toFile(), Json.MAP);
+      } catch (RuntimeException e) {
+        throw new EngineException(
+            "config.json", "cannot read " + configFile + ": " + e.getMessage(), e);
+      }
+      Object config = job.get("test_run_config");
+      if (!(config instanceof Map)) {
+        throw new EngineException("config.json", "test_run_config is missing or not an object");
+      }
+      Object baseDir = job.get("base_dir");
+      @SuppressWarnings("unchecked")
+      Map<String, Object> testRunConfig = (Map<String, Object>) config;
+      TestRunResult result =
+          Engine.run(
+              testRunConfig,
+              baseDir instanceof String ? Path.of((String) baseDir) : null,
+              (done, total) -> {
+                Map<String, Object> p = new LinkedHashMap<>();
+                p.put("tests_completed", done);
+                p.put("tests_total", total);
+                writeAtomically(jobDir.resolve("progress.json"), p);
+              });
+      writeAtomically(jobDir.resolve("result.json"), result);
+      writeAtomically(jobDir.resolve("exit.json"), Map.of("status", "SUCCEEDED"));
+      log.info("job succeeded: {} test cases", result.testCases().size());
+      return 0;
+    } catch (EngineException e) {
+      log.error("job failed: {}", e.getMessage());
+      return fail(jobDir, e.getMessage());
+    } catch (RuntimeException | Error e) {
+      log.error("engine crashed", e);
+      return fail(jobDir, "engine crashed: " + e);
+    }
+  }
+
+  private static int fail(Path jobDir, String message) {
+    Map<String, Object> exit = new LinkedHashMap<>();
+    exit.put("status", "FAILED");
+    exit.put("error", message);
+    writeAtomically(jobDir.resolve("exit.json"), exit);
+    return 1;
+  }
+
+  /**
+   * Writes {@code value} as JSON to a temp file beside {@code target}, then moves it atomically.
+   */
+  static void writeAtomically(Path target, Object value) {
+    Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
+    try {
+      Files.writeString(tmp, Json.lenient().writeValueAsString(value));
+      Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + target, e);
+    }
+  }
+}

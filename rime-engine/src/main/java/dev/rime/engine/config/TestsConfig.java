@@ -1,0 +1,199 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.rime.engine.config;
+
+import dev.rime.engine.tests.Param;
+import dev.rime.engine.tests.StressTest;
+import dev.rime.engine.tests.TestCatalogue;
+import dev.rime.engine.tests.TestParams;
+import dev.rime.engine.tests.Thresholds;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The config's {@code tests_config}: which categories and tests run, and their parameters.
+ *
+ * <p>Selection: the categories run are those listed in {@code categories}, plus the default
+ * categories ({@link TestCatalogue#DEFAULT_CATEGORIES}) when {@code run_default} is true; {@code
+ * run_default} defaults to true when no categories are listed and to false otherwise. A test's own
+ * {@code "run": true} runs it whatever its category; {@code "run": false} never runs it.
+ *
+ * @param categories categories listed, in order (may be empty)
+ * @param runDefault {@code run_default} as given, or null
+ * @param globalExcludeColumns columns no test looks at
+ * @param globalAbnormalPerformanceChange overrides of every abnormal-input test's {@code
+ *     performance_change_config}
+ * @param globalDriftScalingFactor {@code global_drift_scaling_factor} (0.005)
+ * @param overrides each test's own object, by test id
+ */
+public record TestsConfig(
+    List<String> categories,
+    Boolean runDefault,
+    List<String> globalExcludeColumns,
+    Map<String, Object> globalAbnormalPerformanceChange,
+    double globalDriftScalingFactor,
+    Map<String, Map<String, Object>> overrides) {
+
+  /** Default {@code global_drift_scaling_factor}. */
+  public static final double DEFAULT_DRIFT_SCALING_FACTOR = 0.005;
+
+  private static final List<String> GLOBAL_KEYS =
+      List.of(
+          "categories",
+          "run_default",
+          "global_exclude_columns",
+          "global_abnormal_inputs_performance_change_config",
+          "global_drift_scaling_factor");
+
+  private static final Map<String, String> UNSUPPORTED =
+      Map.of(
+          "global_transformation_performance_change_config",
+          "Transformations tests need a model and come in a later issue",
+          "custom_tests",
+          "custom tests come in a later issue",
+          "dynamic_configs",
+          "dynamic configs come in a later issue");
+
+  private static final Map<String, String> UNSUPPORTED_CATEGORIES =
+      Map.of(
+          "Transformations", "it needs a model; running models comes in a later issue",
+          "Attacks", "it needs a model; running models comes in a later issue",
+          "Bias and Fairness", "it comes in a later issue",
+          "Data Poisoning Detection", "it comes in a later issue",
+          "Subset Performance Degradation", "it comes in a later issue",
+          "Compliance", "it comes in a later issue");
+
+  /** No {@code tests_config}: the default categories with default parameters. */
+  public static TestsConfig defaults() {
+    return new TestsConfig(
+        List.of(), null, List.of(), Map.of(), DEFAULT_DRIFT_SCALING_FACTOR, Map.of());
+  }
+
+  /** Parses and validates a {@code tests_config} object found at dotted {@code path}. */
+  public static TestsConfig parse(ConfigNode n) {
+    Set<String> known = new LinkedHashSet<>(GLOBAL_KEYS);
+    known.addAll(TestCatalogue.ids());
+    n.checkKeys(known, UNSUPPORTED);
+
+    List<String> categories = n.strings("categories");
+    categories = categories == null ? List.of() : categories;
+    for (String c : categories) {
+      if (UNSUPPORTED_CATEGORIES.containsKey(c)) {
+        throw new ConfigException(
+            n.key("categories"),
+            "category '" + c + "' is not supported yet: " + UNSUPPORTED_CATEGORIES.get(c));
+      }
+      if (!TestCatalogue.CATEGORIES.contains(c)) {
+        List<String> all = new ArrayList<>(TestCatalogue.CATEGORIES);
+        all.addAll(UNSUPPORTED_CATEGORIES.keySet());
+        throw new ConfigException(
+            n.key("categories"), "'" + c + "': " + Suggest.unknown("category", c, all));
+      }
+    }
+    List<String> exclude = n.strings("global_exclude_columns");
+    ConfigNode abnormal = n.object("global_abnormal_inputs_performance_change_config");
+    Param.performanceChangeConfig().validate(abnormal.path(), abnormal.map());
+    Double scaling = n.number("global_drift_scaling_factor");
+    if (scaling != null && scaling <= 0) {
+      throw new ConfigException(n.key("global_drift_scaling_factor"), "must be positive");
+    }
+
+    Map<String, Map<String, Object>> overrides = new LinkedHashMap<>();
+    for (StressTest t : TestCatalogue.all()) {
+      if (n.containsKey(t.id())) {
+        ConfigNode o = n.object(t.id());
+        validateOverride(t, o);
+        overrides.put(t.id(), o.map());
+      }
+    }
+    return new TestsConfig(
+        categories,
+        n.bool("run_default"),
+        exclude == null ? List.of() : exclude,
+        abnormal.map(),
+        scaling == null ? DEFAULT_DRIFT_SCALING_FACTOR : scaling,
+        overrides);
+  }
+
+  private static void validateOverride(StressTest t, ConfigNode o) {
+    o.bool("run");
+    o.strings("exclude_columns");
+    List<String> names = new ArrayList<>(List.of("run", "exclude_columns"));
+    t.params().forEach(p -> names.add(p.key()));
+    for (Map.Entry<String, Object> e : o.map().entrySet()) {
+      String k = e.getKey();
+      if (k.equals("run") || k.equals("exclude_columns")) {
+        continue;
+      }
+      Param p =
+          t.params().stream()
+              .filter(x -> x.key().equals(k))
+              .findFirst()
+              .orElseThrow(
+                  () -> new ConfigException(o.key(k), Suggest.unknown("parameter", k, names)));
+      p.validate(o.key(k), e.getValue());
+    }
+  }
+
+  /** The categories that run by default (no categories listed or {@code run_default} true). */
+  public Set<String> selectedCategories() {
+    Set<String> out = new LinkedHashSet<>(categories);
+    boolean defaults = runDefault != null ? runDefault : categories.isEmpty();
+    if (defaults) {
+      out.addAll(TestCatalogue.DEFAULT_CATEGORIES);
+    }
+    return out;
+  }
+
+  /** The tests of {@code catalogue} that this config runs, in catalogue order. */
+  public List<StressTest> select(List<StressTest> catalogue) {
+    Set<String> cats = selectedCategories();
+    List<StressTest> out = new ArrayList<>();
+    for (StressTest t : catalogue) {
+      Object run = overrides.getOrDefault(t.id(), Map.of()).get("run");
+      boolean selected = run instanceof Boolean ? (Boolean) run : cats.contains(t.category());
+      if (selected) {
+        out.add(t);
+      }
+    }
+    return out;
+  }
+
+  /** The parameters {@code test} runs with: defaults ← global settings ← its own object. */
+  @SuppressWarnings("unchecked")
+  public TestParams paramsFor(StressTest test) {
+    Map<String, Object> values = new LinkedHashMap<>(test.defaultParams());
+    Map<String, Object> own = overrides.getOrDefault(test.id(), Map.of());
+    for (Param p : test.params()) {
+      if (p.kind() != Param.Kind.OBJECT) {
+        if (own.containsKey(p.key())) {
+          values.put(p.key(), own.get(p.key()));
+        }
+        continue;
+      }
+      Map<String, Object> merged = new LinkedHashMap<>((Map<String, Object>) p.defaultValue());
+      if (p.key().equals("performance_change_config")) {
+        merged.putAll(globalAbnormalPerformanceChange);
+      }
+      if (own.get(p.key()) instanceof Map) {
+        merged.putAll((Map<String, Object>) own.get(p.key()));
+      }
+      values.put(p.key(), merged);
+    }
+    List<String> exclude = new ArrayList<>(globalExcludeColumns);
+    Object ownExclude = own.get("exclude_columns");
+    if (ownExclude instanceof List) {
+      ((List<Object>) ownExclude).forEach(c -> exclude.add((String) c));
+    }
+    return new TestParams("tests_config." + test.id(), values, exclude);
+  }
+
+  /** Default {@code [s, 4s, 10s]} drift impact thresholds from the scaling factor s. */
+  public Thresholds driftImpactThresholds() {
+    double s = globalDriftScalingFactor;
+    return Thresholds.of(s, 4 * s, 10 * s);
+  }
+}

@@ -1,0 +1,144 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.rime.engine.tests;
+
+import dev.rime.engine.config.ConfigException;
+import dev.rime.engine.config.ConfigNode;
+import dev.rime.engine.config.Suggest;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One configurable parameter of a test: its config key, kind, and RIME's default. The kind drives
+ * validation of a {@code tests_config} override, so a wrong type or an unknown nested key is an
+ * error naming the dotted key.
+ *
+ * @param key the config key, e.g. {@code distance_threshold}
+ * @param kind what values are accepted
+ * @param defaultValue the default (JSON-shaped: Number, Boolean, List, Map or null)
+ * @param children the nested parameters of an {@link Kind#OBJECT}
+ * @param note for {@link Kind#UNSUPPORTED}: why the engine does not honour it yet
+ */
+public record Param(String key, Kind kind, Object defaultValue, List<Param> children, String note) {
+
+  /** Accepted values of a parameter. */
+  public enum Kind {
+    NUMBER,
+    INTEGER,
+    BOOLEAN,
+    /** null or {@code [low, medium, high]}, ascending. */
+    THRESHOLDS,
+    /** null or {@code [low, medium, high]} floors, descending. */
+    FLOORS,
+    OBJECT,
+    /** A parameter RIME has that this engine does not honour yet: giving it is an error. */
+    UNSUPPORTED
+  }
+
+  public static Param number(String key, double defaultValue) {
+    return new Param(key, Kind.NUMBER, defaultValue, List.of(), null);
+  }
+
+  public static Param integer(String key, int defaultValue) {
+    return new Param(key, Kind.INTEGER, defaultValue, List.of(), null);
+  }
+
+  public static Param bool(String key, boolean defaultValue) {
+    return new Param(key, Kind.BOOLEAN, defaultValue, List.of(), null);
+  }
+
+  /** Ascending thresholds; {@code defaults} null means "null by default". */
+  public static Param thresholds(String key, double... defaults) {
+    return new Param(
+        key, Kind.THRESHOLDS, defaults == null ? null : list(defaults), List.of(), null);
+  }
+
+  /** Descending floors, null by default. */
+  public static Param floors(String key) {
+    return new Param(key, Kind.FLOORS, null, List.of(), null);
+  }
+
+  public static Param object(String key, Param... children) {
+    Map<String, Object> d = new LinkedHashMap<>();
+    for (Param c : children) {
+      d.put(c.key(), c.defaultValue());
+    }
+    return new Param(key, Kind.OBJECT, d, List.of(children), null);
+  }
+
+  public static Param unsupported(String key, String note) {
+    return new Param(key, Kind.UNSUPPORTED, null, List.of(), note);
+  }
+
+  /** RIME's {@code performance_change_config} of the abnormal-input tests. */
+  public static Param performanceChangeConfig() {
+    return object(
+        "performance_change_config",
+        new Param("severity_thresholds", Kind.THRESHOLDS, null, List.of(), null),
+        integer("min_num_samples", 1));
+  }
+
+  /**
+   * Checks {@code value} given at dotted {@code path} for this parameter.
+   *
+   * @throws ConfigException naming the key when the value does not fit
+   */
+  public void validate(String path, Object value) {
+    switch (kind) {
+      case UNSUPPORTED:
+        throw new ConfigException(path, "not supported yet: " + note);
+      case NUMBER:
+        if (!(value instanceof Number)) {
+          throw new ConfigException(path, "expected a number, got " + ConfigNode.describe(value));
+        }
+        return;
+      case INTEGER:
+        if (!ConfigNode.isIntegral(value)) {
+          throw new ConfigException(path, "expected an integer, got " + ConfigNode.describe(value));
+        }
+        return;
+      case BOOLEAN:
+        if (!(value instanceof Boolean)) {
+          throw new ConfigException(
+              path, "expected true or false, got " + ConfigNode.describe(value));
+        }
+        return;
+      case THRESHOLDS:
+      case FLOORS:
+        if (value != null) {
+          Thresholds.fromJson(path, value, kind == Kind.FLOORS);
+        }
+        return;
+      case OBJECT:
+        ConfigNode node = ConfigNode.of(path, value);
+        List<String> names = new ArrayList<>();
+        children.forEach(c -> names.add(c.key()));
+        for (Map.Entry<String, Object> e : node.map().entrySet()) {
+          Param child =
+              children.stream()
+                  .filter(c -> c.key().equals(e.getKey()))
+                  .findFirst()
+                  .orElseThrow(
+                      () ->
+                          new ConfigException(
+                              node.key(e.getKey()),
+                              Suggest.unknown("parameter", e.getKey(), names)));
+          if (e.getValue() != null || child.kind() != Kind.THRESHOLDS) {
+            child.validate(node.key(e.getKey()), e.getValue());
+          }
+        }
+        return;
+      default:
+        throw new IllegalStateException(kind.name());
+    }
+  }
+
+  private static List<Double> list(double... values) {
+    List<Double> out = new ArrayList<>();
+    for (double v : values) {
+      out.add(v);
+    }
+    return List.copyOf(out);
+  }
+}

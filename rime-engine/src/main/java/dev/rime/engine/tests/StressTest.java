@@ -1,0 +1,45 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.rime.engine.tests;
+
+import dev.rime.api.result.TestCase;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One test of the catalogue. A test measures (SQL on the loaded tables through the {@link
+ * TestContext}, statistics in Java), then judges the measurements against named thresholds from its
+ * {@link TestParams}. It does no I/O of its own and prints nothing.
+ *
+ * <p>{@link #run} may throw: the engine turns the exception into one failed test case and goes on.
+ * Guards such as {@link TestContext#requireLabels()} throw {@link SkipTest}, which becomes a SKIP
+ * case with the reason.
+ */
+public interface StressTest {
+
+  /** Stable id, RIME's config key, e.g. {@code unseen_categorical}. */
+  String id();
+
+  /** Display name, used as {@code test_batch_type}, e.g. {@code Unseen Categorical}. */
+  String displayName();
+
+  /** Category, e.g. {@code Abnormal Inputs}. */
+  String category();
+
+  /** The parameters a {@code tests_config} override may set, with RIME's defaults. */
+  List<Param> params();
+
+  /** The parameters' defaults as a JSON-shaped map. */
+  default Map<String, Object> defaultParams() {
+    Map<String, Object> out = new LinkedHashMap<>();
+    for (Param p : params()) {
+      if (p.kind() != Param.Kind.UNSUPPORTED) {
+        out.put(p.key(), p.defaultValue());
+      }
+    }
+    return out;
+  }
+
+  /** Runs the test on the context's data: one or more test cases, never an empty list. */
+  List<TestCase> run(TestContext ctx, TestParams params);
+}

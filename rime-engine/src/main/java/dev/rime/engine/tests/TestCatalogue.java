@@ -1,0 +1,67 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.rime.engine.tests;
+
+import dev.rime.engine.tests.abnormal.NullCheckTest;
+import dev.rime.engine.tests.abnormal.OutOfRangeTest;
+import dev.rime.engine.tests.abnormal.UnseenCategoricalTest;
+import dev.rime.engine.tests.cleanliness.DuplicateRowsTest;
+import dev.rime.engine.tests.cleanliness.LabelImbalanceTest;
+import dev.rime.engine.tests.drift.CategoricalDriftTest;
+import dev.rime.engine.tests.drift.ContinuousDriftTest;
+import dev.rime.engine.tests.drift.PredictionDriftTest;
+import dev.rime.engine.tests.performance.AucTest;
+import dev.rime.engine.tests.subset.SubsetAccuracyTest;
+import dev.rime.engine.tests.subset.SubsetAucTest;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Every test the engine runs, in run order, with stable ids. Adding a test means adding its class
+ * and one line here.
+ */
+public final class TestCatalogue {
+
+  /** Categories this engine can run, in catalogue order. */
+  public static final List<String> CATEGORIES =
+      List.of(
+          "Abnormal Inputs",
+          "Drift",
+          "Model Performance",
+          "Subset Performance",
+          "Data Cleanliness");
+
+  /** Categories run when {@code tests_config.categories} is empty (see ADR 0002). */
+  public static final List<String> DEFAULT_CATEGORIES = CATEGORIES;
+
+  private static final List<StressTest> ALL =
+      List.of(
+          new UnseenCategoricalTest(),
+          new OutOfRangeTest(),
+          new NullCheckTest(),
+          new CategoricalDriftTest(),
+          new ContinuousDriftTest(),
+          new PredictionDriftTest(),
+          new AucTest(),
+          new SubsetAucTest(),
+          new SubsetAccuracyTest(),
+          new DuplicateRowsTest(),
+          new LabelImbalanceTest());
+
+  private TestCatalogue() {}
+
+  /** Every test, in run order. */
+  public static List<StressTest> all() {
+    return ALL;
+  }
+
+  /** Every test id, in run order. */
+  public static List<String> ids() {
+    return ALL.stream().map(StressTest::id).collect(Collectors.toList());
+  }
+
+  /** The test with this id. */
+  public static Optional<StressTest> byId(String id) {
+    return ALL.stream().filter(t -> t.id().equals(id)).findFirst();
+  }
+}

@@ -1,0 +1,330 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.rime.engine.tests;
+
+import dev.rime.engine.config.ModelTask;
+import dev.rime.engine.config.TestRunConfig;
+import dev.rime.engine.config.TestsConfig;
+import dev.rime.engine.data.Column;
+import dev.rime.engine.data.Dataset;
+import dev.rime.engine.data.Db;
+import dev.rime.engine.data.FeatureType;
+import dev.rime.engine.stats.Auc;
+import dev.rime.engine.stats.Edges;
+import dev.rime.engine.stats.Intervals;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+
+/**
+ * What every test of one run shares, computed lazily and once: the loaded tables, the typed
+ * columns, the label and prediction expressions, model metrics, reference quantile edges. Guards
+ * ({@link #requireLabels()}, {@link #requirePredictions()}, …) throw {@link SkipTest} with the
+ * reason when a test does not apply.
+ *
+ * <p>Abnormal-input tests register the SQL predicate of their failing rows with {@link
+ * #flagFailingRows}; {@link #countFailingRows()} counts the evaluation rows matching any of them.
+ */
+public final class TestContext {
+
+  private final Db db;
+  private final TestRunConfig config;
+  private final TestsConfig testsConfig;
+  private final Dataset ref;
+  private final Dataset eval;
+  private final List<Column> columns;
+  private final Column label;
+  private final Column prediction;
+  private final List<String> failingPredicates = new ArrayList<>();
+  private final Map<String, List<Double>> edgeCache = new HashMap<>();
+  private ModelMetrics refMetrics;
+  private ModelMetrics evalMetrics;
+
+  public TestContext(
+      Db db,
+      TestRunConfig config,
+      TestsConfig testsConfig,
+      Dataset ref,
+      Dataset eval,
+      List<Column> columns) {
+    this.db = db;
+    this.config = config;
+    this.testsConfig = testsConfig;
+    this.ref = ref;
+    this.eval = eval;
+    this.columns = List.copyOf(columns);
+    this.label = find(FeatureType.LABEL).orElse(null);
+    this.prediction = find(FeatureType.PREDICTION).orElse(null);
+  }
+
+  public Db db() {
+    return db;
+  }
+
+  public TestRunConfig config() {
+    return config;
+  }
+
+  public TestsConfig testsConfig() {
+    return testsConfig;
+  }
+
+  public ModelTask modelTask() {
+    return config.modelTask();
+  }
+
+  public Dataset ref() {
+    return ref;
+  }
+
+  public Dataset eval() {
+    return eval;
+  }
+
+  /** The quoted reference table name. */
+  public String refTable() {
+    return ref.quotedTable();
+  }
+
+  /** The quoted evaluation table name. */
+  public String evalTable() {
+    return eval.quotedTable();
+  }
+
+  /** The quoted table of one side. */
+  public String table(boolean evaluation) {
+    return evaluation ? evalTable() : refTable();
+  }
+
+  /** Every column with its type, reference columns first. */
+  public List<Column> columns() {
+    return columns;
+  }
+
+  /**
+   * The features a test looks at: in both tables, used by the model, not excluded by {@code
+   * params}, and of the kind {@code filter} accepts; in file order.
+   */
+  public List<Column> features(TestParams params, Predicate<Column> filter) {
+    return columns.stream()
+        .filter(Column::isFeature)
+        .filter(Column::inBoth)
+        .filter(Column::inModel)
+        .filter(c -> !params.excludeColumns().contains(c.name()))
+        .filter(filter)
+        .collect(Collectors.toList());
+  }
+
+  public boolean hasLabels() {
+    return label != null;
+  }
+
+  public boolean hasPredictions() {
+    return prediction != null;
+  }
+
+  /** The label column, or null. */
+  public Column labelColumn() {
+    return label;
+  }
+
+  /** The prediction column, or null. */
+  public Column predictionColumn() {
+    return prediction;
+  }
+
+  /** SKIP unless there is a label column. */
+  public void requireLabels() {
+    if (label == null) {
+      throw new SkipTest("no labels: data_info.label_col is not set");
+    }
+  }
+
+  /** SKIP unless there are predictions. */
+  public void requirePredictions() {
+    if (prediction == null) {
+      throw new SkipTest(
+          "no predictions: data_info.pred_col is not set (running a model comes in a later"
+              + " issue)");
+    }
+  }
+
+  /** SKIP unless the model task is binary classification. */
+  public void requireBinaryClassification() {
+    if (modelTask() != ModelTask.BINARY_CLASSIFICATION) {
+      throw new SkipTest("needs Binary Classification; model_task is " + modelTask().displayName());
+    }
+  }
+
+  /** The label as DOUBLE (NaN read as null). */
+  public String labelExpr() {
+    requireLabels();
+    return label.numExpr();
+  }
+
+  /** The prediction as DOUBLE (NaN read as null). */
+  public String predExpr() {
+    requirePredictions();
+    return prediction.numExpr();
+  }
+
+  /**
+   * 1.0 when the thresholded prediction ({@code > 0.5}) equals the label, 0.0 when not, null when
+   * either is missing.
+   */
+  public String correctExpr() {
+    String y = labelExpr();
+    String p = predExpr();
+    return "(CASE WHEN "
+        + y
+        + " IS NULL OR "
+        + p
+        + " IS NULL THEN NULL WHEN ("
+        + p
+        + " > 0.5) = ("
+        + y
+        + " = 1) THEN 1.0 ELSE 0.0 END)";
+  }
+
+  /** Model performance on the reference data (needs predictions). */
+  public ModelMetrics refMetrics() {
+    if (refMetrics == null) {
+      refMetrics = metrics(false);
+    }
+    return refMetrics;
+  }
+
+  /** Model performance on the evaluation data (needs predictions). */
+  public ModelMetrics evalMetrics() {
+    if (evalMetrics == null) {
+      evalMetrics = metrics(true);
+    }
+    return evalMetrics;
+  }
+
+  private ModelMetrics metrics(boolean evaluation) {
+    requirePredictions();
+    String p = predExpr();
+    boolean binary = modelTask() == ModelTask.BINARY_CLASSIFICATION && label != null;
+    String correct = binary ? correctExpr() : "NULL";
+    String sql =
+        "SELECT avg(p), avg(CASE WHEN p > 0.5 THEN 1.0 ELSE 0.0 END), avg(c), count(c) FROM"
+            + " (SELECT "
+            + p
+            + " AS p, "
+            + correct
+            + " AS c FROM "
+            + table(evaluation)
+            + ") WHERE p IS NOT NULL";
+    Double[] v =
+        db.queryOne(
+            sql,
+            rs ->
+                new Double[] {
+                  Db.getDouble(rs, 1), Db.getDouble(rs, 2), Db.getDouble(rs, 3), rs.getDouble(4)
+                });
+    long labeled = v[3].longValue();
+    Double auc = null;
+    if (binary && labeled > 0) {
+      double[][] ys = labelsAndScores(evaluation);
+      auc = Auc.of(ys[0], ys[1]);
+    }
+    return new ModelMetrics(
+        binary ? auc : null, binary ? v[2] : null, binary ? v[1] : null, v[0], labeled);
+  }
+
+  /**
+   * Labels and predictions of the rows that have both: {@code [labels, scores]} (the one place rows
+   * are read into Java).
+   */
+  public double[][] labelsAndScores(boolean evaluation) {
+    String sql =
+        "SELECT y, p FROM (SELECT "
+            + labelExpr()
+            + " AS y, "
+            + predExpr()
+            + " AS p FROM "
+            + table(evaluation)
+            + ") WHERE y IS NOT NULL AND p IS NOT NULL";
+    List<double[]> rows = db.query(sql, rs -> new double[] {rs.getDouble(1), rs.getDouble(2)});
+    double[] y = new double[rows.size()];
+    double[] s = new double[rows.size()];
+    for (int i = 0; i < y.length; i++) {
+      y[i] = rows.get(i)[0];
+      s[i] = rows.get(i)[1];
+    }
+    return new double[][] {y, s};
+  }
+
+  /**
+   * Reference quantile edges of a numeric SQL expression at levels {@code k / n}, over finite
+   * values, de-duplicated: linear interpolation between order statistics exactly as numpy's default
+   * {@code quantile} does it (the order statistics come from SQL, the interpolation is numpy's).
+   */
+  public List<Double> quantileEdges(String numericExpr, int n) {
+    String cacheKey = numericExpr + "#" + n;
+    List<Double> cached = edgeCache.get(cacheKey);
+    if (cached != null) {
+      return cached;
+    }
+    List<Double> levels = Edges.levels(n);
+    String finite =
+        "SELECT x FROM (SELECT " + numericExpr + " AS x FROM " + refTable() + ") WHERE isfinite(x)";
+    long count = db.scalarLong("SELECT count(*) FROM (" + finite + ")");
+    List<Double> edges = new ArrayList<>();
+    if (!levels.isEmpty() && count > 0) {
+      long[][] positions = Edges.positions(levels, count);
+      java.util.TreeSet<Long> needed = new java.util.TreeSet<>();
+      for (long[] p : positions) {
+        needed.add(p[0]);
+        needed.add(p[1]);
+      }
+      Map<Long, Double> order = new HashMap<>();
+      db.query(
+              "SELECT i, x FROM (SELECT x, row_number() OVER (ORDER BY x) - 1 AS i FROM ("
+                  + finite
+                  + ")) WHERE i IN ("
+                  + needed.stream().map(String::valueOf).collect(Collectors.joining(", "))
+                  + ")",
+              rs -> Map.entry(rs.getLong(1), rs.getDouble(2)))
+          .forEach(e -> order.put(e.getKey(), e.getValue()));
+      for (int i = 0; i < levels.size(); i++) {
+        edges.add(
+            Edges.lerp(
+                order.get(positions[i][0]), order.get(positions[i][1]), levels.get(i), count));
+      }
+    }
+    List<Double> out = Edges.dedupe(edges);
+    edgeCache.put(cacheKey, out);
+    return out;
+  }
+
+  /** The z value of {@code subset_profiling_config.confidence_level}. */
+  public double z() {
+    return Intervals.z(config.confidenceLevel());
+  }
+
+  /** Registers the SQL predicate (over the evaluation table) of an abnormal-input test's rows. */
+  public void flagFailingRows(String predicate) {
+    failingPredicates.add(predicate);
+  }
+
+  /** Evaluation rows matching at least one registered predicate. */
+  public long countFailingRows() {
+    if (failingPredicates.isEmpty()) {
+      return 0;
+    }
+    String where =
+        failingPredicates.stream()
+            .map(p -> "COALESCE((" + p + "), false)")
+            .collect(Collectors.joining(" OR "));
+    return db.scalarLong("SELECT count(*) FROM " + evalTable() + " WHERE " + where);
+  }
+
+  private Optional<Column> find(FeatureType type) {
+    return columns.stream().filter(c -> c.type() == type).findFirst();
+  }
+}

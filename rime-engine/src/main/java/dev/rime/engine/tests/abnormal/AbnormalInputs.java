@@ -1,0 +1,250 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.rime.engine.tests.abnormal;
+
+import dev.rime.api.Severity;
+import dev.rime.api.TestStatus;
+import dev.rime.api.result.TestCase;
+import dev.rime.engine.config.ModelTask;
+import dev.rime.engine.data.Column;
+import dev.rime.engine.data.Db;
+import dev.rime.engine.tests.CaseBuilder;
+import dev.rime.engine.tests.StressTest;
+import dev.rime.engine.tests.TestContext;
+import dev.rime.engine.tests.TestParams;
+import dev.rime.engine.tests.Thresholds;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * RIME's rule for abnormal-input tests, shared by every test of the category. Given the SQL
+ * predicate of the failing evaluation rows it measures the failing rows and their impact, then
+ * judges:
+ *
+ * <ul>
+ *   <li>impact = observed performance change = {@code max(0, accuracy(passing) −
+ *       accuracy(failing))} when there are labels and predictions (binary classification);
+ *       otherwise {@code |avg prediction(failing) − avg prediction(passing)|} when there are
+ *       predictions; otherwise the fraction of failing rows. A performance or prediction change is
+ *       only measured with at least {@code min_num_samples} failing rows and some passing rows;
+ *   <li>no failing rows: PASS / NONE; failing rows: FAIL with the severity of the highest threshold
+ *       the impact reaches, and at least LOW.
+ * </ul>
+ *
+ * {@code performance_change_config.severity_thresholds} null means {@link #DEFAULT_THRESHOLDS}.
+ */
+public final class AbnormalInputs {
+
+  /** Thresholds when {@code severity_thresholds} is null. */
+  public static final Thresholds DEFAULT_THRESHOLDS = Thresholds.of(0.01, 0.05, 0.1);
+
+  private AbnormalInputs() {}
+
+  /** How the impact was measured. */
+  enum ImpactMeasure {
+    ACCURACY_CHANGE("accuracy change"),
+    PREDICTION_CHANGE("average prediction change"),
+    FAILING_FRACTION("failing rows fraction");
+
+    final String label;
+
+    ImpactMeasure(String label) {
+      this.label = label;
+    }
+  }
+
+  /**
+   * Measures and judges one feature.
+   *
+   * @param failing SQL predicate over the evaluation table: true for a failing row
+   * @param finding what the failing rows have, for the description (e.g. "values never seen in the
+   *     reference data")
+   * @param details test-specific details (examples, thresholds of the check)
+   */
+  public static TestCase judge(
+      TestContext ctx,
+      StressTest test,
+      TestParams params,
+      Column column,
+      String failing,
+      String finding,
+      Map<String, Object> details) {
+    TestParams pcc = params.object("performance_change_config");
+    Thresholds thresholds = pcc.thresholds("severity_thresholds");
+    if (thresholds == null) {
+      thresholds = DEFAULT_THRESHOLDS;
+    }
+    int minSamples = pcc.integer("min_num_samples");
+
+    boolean labels = ctx.hasLabels() && ctx.modelTask() == ModelTask.BINARY_CLASSIFICATION;
+    boolean preds = ctx.hasPredictions();
+    ImpactMeasure measure =
+        labels && preds
+            ? ImpactMeasure.ACCURACY_CHANGE
+            : preds ? ImpactMeasure.PREDICTION_CHANGE : ImpactMeasure.FAILING_FRACTION;
+
+    String value =
+        measure == ImpactMeasure.ACCURACY_CHANGE
+            ? ctx.correctExpr()
+            : preds ? ctx.predExpr() : "NULL::DOUBLE";
+    String sql =
+        "SELECT count(*) FILTER (WHERE f), count(*) FILTER (WHERE NOT f),"
+            + " count(v) FILTER (WHERE f), count(v) FILTER (WHERE NOT f),"
+            + " avg(v) FILTER (WHERE f), avg(v) FILTER (WHERE NOT f) FROM (SELECT COALESCE(("
+            + failing
+            + "), false) AS f, "
+            + value
+            + " AS v FROM "
+            + ctx.evalTable()
+            + ")";
+    Object[] m =
+        ctx.db()
+            .queryOne(
+                sql,
+                rs ->
+                    new Object[] {
+                      rs.getLong(1),
+                      rs.getLong(2),
+                      rs.getLong(3),
+                      rs.getLong(4),
+                      Db.getDouble(rs, 5),
+                      Db.getDouble(rs, 6)
+                    });
+    long numFailing = (Long) m[0];
+    long numPassing = (Long) m[1];
+    long measuredFailing = (Long) m[2];
+    long measuredPassing = (Long) m[3];
+    Double valueFailing = (Double) m[4];
+    Double valuePassing = (Double) m[5];
+    long total = numFailing + numPassing;
+    double fraction = total == 0 ? 0 : (double) numFailing / total;
+
+    // Measure the impact.
+    Double impact;
+    if (numFailing == 0) {
+      impact = 0.0;
+    } else if (measure == ImpactMeasure.FAILING_FRACTION) {
+      impact = fraction;
+    } else if (measuredFailing >= minSamples && measuredPassing > 0) {
+      impact =
+          measure == ImpactMeasure.ACCURACY_CHANGE
+              ? Math.max(0, valuePassing - valueFailing)
+              : Math.abs(valueFailing - valuePassing);
+    } else {
+      impact = null;
+    }
+
+    // Judge.
+    Severity severity = Severity.NONE;
+    if (numFailing > 0) {
+      severity = impact == null ? Severity.LOW : thresholds.severity(impact).max(Severity.LOW);
+      ctx.flagFailingRows(failing);
+    }
+
+    CaseBuilder b =
+        CaseBuilder.of(test)
+            .feature(column.name())
+            .status(numFailing > 0 ? TestStatus.FAIL : TestStatus.PASS)
+            .severity(severity)
+            .importance(impact)
+            .metric("num_failing_rows", numFailing)
+            .metric("failing_rows_fraction", fraction)
+            .metric("impact", impact);
+    if (measure == ImpactMeasure.ACCURACY_CHANGE) {
+      b.metric("accuracy_failing_rows", valueFailing).metric("accuracy_passing_rows", valuePassing);
+    } else if (measure == ImpactMeasure.PREDICTION_CHANGE) {
+      b.metric("avg_prediction_failing_rows", valueFailing)
+          .metric("avg_prediction_passing_rows", valuePassing);
+    }
+    Map<String, Object> d = new LinkedHashMap<>(details);
+    d.put("impact_measure", measure.label);
+    d.put("severity_thresholds", thresholds.toList());
+    d.put("min_num_samples", minSamples);
+    d.forEach(b::detail);
+    return b.description(
+            describe(
+                column,
+                numFailing,
+                total,
+                fraction,
+                finding,
+                measure,
+                impact,
+                minSamples,
+                severity,
+                thresholds))
+        .build();
+  }
+
+  private static String describe(
+      Column column,
+      long numFailing,
+      long total,
+      double fraction,
+      String finding,
+      ImpactMeasure measure,
+      Double impact,
+      int minSamples,
+      Severity severity,
+      Thresholds thresholds) {
+    String rows =
+        String.format(
+            Locale.ROOT,
+            "%d of %d evaluation rows (%.2f%%) have %s in '%s'",
+            numFailing,
+            total,
+            100 * fraction,
+            finding,
+            column.name());
+    if (numFailing == 0) {
+      return String.format(
+          Locale.ROOT,
+          "No evaluation rows have %s in '%s', so the test passes.",
+          finding,
+          column.name());
+    }
+    if (impact == null) {
+      return rows
+          + "; the "
+          + measure.label
+          + " was not measured (fewer than min_num_samples "
+          + minSamples
+          + " measurable failing rows, or no passing rows), so severity is Low.";
+    }
+    String judged =
+        severity == Severity.LOW && thresholds.severity(impact) == Severity.NONE
+            ? "below the low threshold " + fmt(thresholds.low()) + ", so severity is Low"
+            : "reaching the "
+                + severity.name().toLowerCase(Locale.ROOT)
+                + " threshold "
+                + fmt(thresholds.of(severity));
+    return rows + "; " + measure.label + " " + fmt(impact) + ", " + judged + ".";
+  }
+
+  static String fmt(double v) {
+    if (Double.isInfinite(v)) {
+      return v > 0 ? "inf" : "-inf";
+    }
+    return String.format(Locale.ROOT, "%.4g", v);
+  }
+
+  /** Up to 5 example values with their counts, most frequent first. */
+  static List<Map<String, Object>> examples(TestContext ctx, String valueExpr, String failing) {
+    return ctx.db()
+        .query(
+            "SELECT v, count(*) AS n FROM (SELECT CAST("
+                + valueExpr
+                + " AS VARCHAR) AS v FROM "
+                + ctx.evalTable()
+                + " WHERE COALESCE(("
+                + failing
+                + "), false)) GROUP BY v ORDER BY n DESC, v LIMIT 5",
+            rs -> {
+              Map<String, Object> e = new LinkedHashMap<>();
+              e.put("value", rs.getString(1));
+              e.put("count", rs.getLong(2));
+              return e;
+            });
+  }
+}

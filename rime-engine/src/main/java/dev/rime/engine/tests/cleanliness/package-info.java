@@ -1,0 +1,2 @@
+/** Data Cleanliness tests: duplicate rows, label imbalance. */
+package dev.rime.engine.tests.cleanliness;

@@ -1,0 +1,64 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.rime.engine.tests.drift;
+
+import dev.rime.api.result.TestCase;
+import dev.rime.engine.data.Column;
+import dev.rime.engine.tests.FeatureCases;
+import dev.rime.engine.tests.Param;
+import dev.rime.engine.tests.StressTest;
+import dev.rime.engine.tests.TestContext;
+import dev.rime.engine.tests.TestParams;
+import java.util.List;
+
+/**
+ * Numeric Feature Drift: PSI of a numeric feature over {@code num_bins} bins cut at reference
+ * quantiles {@code k / num_bins} (linear interpolation, de-duplicated; bins {@code (-inf, e1], …,
+ * (eK, inf)}). Missing values are dropped when {@code ignore_nans}, else binned as their own bin.
+ * Judged by {@link FeatureDrift}.
+ */
+public final class ContinuousDriftTest implements StressTest {
+
+  @Override
+  public String id() {
+    return "continuous_drift";
+  }
+
+  @Override
+  public String displayName() {
+    return "Numeric Feature Drift";
+  }
+
+  @Override
+  public String category() {
+    return "Drift";
+  }
+
+  @Override
+  public List<Param> params() {
+    return List.of(
+        Param.integer("num_bins", 100),
+        Param.number("distance_threshold", 0.2),
+        Param.integer("min_sample_size", 100),
+        Param.bool("ignore_nans", true),
+        Param.thresholds("performance_change_thresholds", (double[]) null),
+        Param.unsupported("min_num_quantiles", "this engine bins at num_bins reference quantiles"));
+  }
+
+  @Override
+  public List<TestCase> run(TestContext ctx, TestParams params) {
+    return FeatureCases.each(
+        this, ctx.features(params, Column::isNumeric), "numeric", c -> test(ctx, params, c));
+  }
+
+  private TestCase test(TestContext ctx, TestParams params, Column c) {
+    int numBins = Math.max(1, params.integer("num_bins"));
+    boolean withNulls = !params.bool("ignore_nans");
+    List<Double> edges = ctx.quantileEdges(c.numExpr(), numBins);
+    String pred = ctx.hasPredictions() ? ctx.predExpr() : null;
+    Histogram ref =
+        Histogram.numeric(ctx.db(), ctx.refTable(), c.numExpr(), edges, pred, withNulls);
+    Histogram eval =
+        Histogram.numeric(ctx.db(), ctx.evalTable(), c.numExpr(), edges, null, withNulls);
+    return FeatureDrift.judge(ctx, this, params, c, ref, eval);
+  }
+}

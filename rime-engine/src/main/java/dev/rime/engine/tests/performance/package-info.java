@@ -1,0 +1,2 @@
+/** Model Performance tests: a metric on reference and evaluation data, its degradation. */
+package dev.rime.engine.tests.performance;

@@ -1,0 +1,88 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.rime.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.rime.api.Json;
+import dev.rime.api.result.TestRunResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class JobMainTest {
+
+  @TempDir Path dir;
+
+  private void writeJob(Path jobDir, Map<String, Object> config) throws Exception {
+    Files.createDirectories(jobDir);
+    Files.writeString(
+        jobDir.resolve("config.json"),
+        Json.lenient()
+            .writeValueAsString(Map.of("test_run_config", config, "base_dir", dir.toString())));
+  }
+
+  @Test
+  void successWritesProgressResultAndExit() throws Exception {
+    Fixtures.csv(dir, "ref.csv", EngineTest.generated(1, 120, 0));
+    Fixtures.csv(dir, "eval.csv", EngineTest.generated(2, 120, 0));
+    Path job = dir.resolve("job");
+    writeJob(job, Fixtures.config("ref.csv", "eval.csv", "label", "pred"));
+
+    int code = JobMain.run(job);
+
+    assertThat(code).isZero();
+    assertThat(Json.lenient().readValue(job.resolve("exit.json").toFile(), Json.MAP))
+        .isEqualTo(Map.of("status", "SUCCEEDED"));
+    assertThat(Json.lenient().readValue(job.resolve("progress.json").toFile(), Json.MAP))
+        .isEqualTo(Map.of("tests_completed", 11, "tests_total", 11));
+    TestRunResult result =
+        Json.lenient().readValue(job.resolve("result.json").toFile(), TestRunResult.class);
+    assertThat(result.summary().name()).isEqualTo("fixture");
+    assertThat(result.testCases()).isNotEmpty();
+    assertThat(job.resolve("progress.json.tmp")).doesNotExist();
+  }
+
+  @Test
+  void configErrorWritesFailedExitWithTheKey() throws Exception {
+    Path job = dir.resolve("job");
+    Map<String, Object> config = Fixtures.config("ref.csv", "eval.csv", "label", "pred");
+    Fixtures.dataInfo(config).put("lable_col", "x");
+    writeJob(job, config);
+
+    assertThat(JobMain.run(job)).isEqualTo(1);
+
+    Map<String, Object> exit =
+        Json.lenient().readValue(job.resolve("exit.json").toFile(), Json.MAP);
+    assertThat(exit)
+        .containsEntry("status", "FAILED")
+        .containsEntry("error", "data_info.lable_col: unknown key; did you mean label_col?");
+    assertThat(job.resolve("result.json")).doesNotExist();
+  }
+
+  @Test
+  void dataErrorNamesTheFile() throws Exception {
+    Path job = dir.resolve("job");
+    writeJob(job, Fixtures.config("missing.csv", "eval.csv", "label", "pred"));
+
+    assertThat(JobMain.run(job)).isEqualTo(1);
+
+    assertThat(Json.lenient().readValue(job.resolve("exit.json").toFile(), Json.MAP))
+        .containsEntry(
+            "error", "data_info.ref_path: file not found: " + dir.resolve("missing.csv"));
+  }
+
+  @Test
+  void unreadableJobConfigFails() throws Exception {
+    Path job = Files.createDirectories(dir.resolve("job"));
+    Files.writeString(job.resolve("config.json"), "{not json");
+
+    assertThat(JobMain.run(job)).isEqualTo(1);
+
+    assertThat(
+            (String)
+                Json.lenient().readValue(job.resolve("exit.json").toFile(), Json.MAP).get("error"))
+        .startsWith("config.json: cannot read");
+  }
+}

@@ -1,0 +1,54 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.rime.engine;
+
+import dev.rime.api.Json;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The reference datasets and the values numpy / pandas / scikit-learn computed for them, from
+ * {@code src/test/resources/reference/} (script {@code make_reference.py}, output {@code
+ * expected.json}).
+ */
+public final class Reference {
+
+  private static final Map<String, Object> EXPECTED = load();
+
+  private Reference() {}
+
+  /** The folder holding {@code ref.csv} and {@code eval.csv}. */
+  public static Path dir() {
+    try {
+      return Path.of(Reference.class.getResource("/reference/ref.csv").toURI()).getParent();
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** A config over the reference datasets with label and predictions. */
+  public static Map<String, Object> config() {
+    return Fixtures.config("ref.csv", "eval.csv", "label", "pred");
+  }
+
+  public static double number(String key) {
+    return ((Number) EXPECTED.get(key)).doubleValue();
+  }
+
+  @SuppressWarnings("unchecked")
+  public static List<Object> list(String key) {
+    return (List<Object>) EXPECTED.get(key);
+  }
+
+  private static Map<String, Object> load() {
+    try (InputStream in = Reference.class.getResourceAsStream("/reference/expected.json")) {
+      return Json.lenient().readValue(in, Json.MAP);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,198 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.rime.engine.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.rime.engine.Fixtures;
+import dev.rime.engine.tests.StressTest;
+import dev.rime.engine.tests.TestCatalogue;
+import dev.rime.engine.tests.TestParams;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.assertj.core.api.AbstractThrowableAssert;
+import org.junit.jupiter.api.Test;
+
+class TestRunConfigTest {
+
+  private static Map<String, Object> minimal() {
+    return Fixtures.config("ref.csv", "eval.csv", "label", "pred");
+  }
+
+  private static AbstractThrowableAssert<?, ? extends Throwable> rejects(
+      Map<String, Object> config, String key) {
+    return assertThatThrownBy(() -> TestRunConfig.parse(config))
+        .isInstanceOf(ConfigException.class)
+        .satisfies(e -> assertThat(((ConfigException) e).key()).isEqualTo(key))
+        .hasMessageStartingWith(key + ": ");
+  }
+
+  private static Map<String, Object> withTests(Map<String, Object> tests) {
+    Map<String, Object> c = minimal();
+    c.put("tests_config", tests);
+    return c;
+  }
+
+  @Test
+  void minimalConfigHasRimeDefaults() {
+    TestRunConfig c = TestRunConfig.parse(minimal());
+    assertThat(c.runName()).isEqualTo("fixture");
+    assertThat(c.modelTask()).isEqualTo(ModelTask.BINARY_CLASSIFICATION);
+    assertThat(c.minNuniqueForNumeric()).isEqualTo(10);
+    assertThat(c.minUniqueProp()).isEqualTo(0.99);
+    assertThat(c.numSubsets()).isEqualTo(10);
+    assertThat(c.confidenceLevel()).isEqualTo(0.95);
+    assertThat(c.randomSeed()).isZero();
+    assertThat(c.testsConfig().select(TestCatalogue.all())).hasSize(TestCatalogue.all().size());
+  }
+
+  @Test
+  void unknownKeySuggestsTheClosest() {
+    Map<String, Object> c = minimal();
+    Fixtures.dataInfo(c).put("lable_col", "y");
+    rejects(c, "data_info.lable_col")
+        .hasMessage("data_info.lable_col: unknown key; did you mean label_col?");
+    Map<String, Object> top = minimal();
+    top.put("test_config", Map.of());
+    rejects(top, "test_config").hasMessageContaining("did you mean tests_config?");
+  }
+
+  @Test
+  void wrongTypesNameKeyAndExpectedType() {
+    Map<String, Object> c = minimal();
+    Fixtures.dataInfo(c).put("nrows", "ten");
+    rejects(c, "data_info.nrows").hasMessageContaining("expected an integer, got string \"ten\"");
+    Map<String, Object> d = minimal();
+    d.put("run_name", 5);
+    rejects(d, "run_name").hasMessageContaining("expected a string");
+    Map<String, Object> e = minimal();
+    Fixtures.dataInfo(e).put("categorical_features", "a,b");
+    rejects(e, "data_info.categorical_features").hasMessageContaining("expected a list of strings");
+  }
+
+  @Test
+  void missingRequiredKeys() {
+    Map<String, Object> c = minimal();
+    c.remove("run_name");
+    rejects(c, "run_name").hasMessageContaining("required key is missing");
+    Map<String, Object> d = minimal();
+    d.remove("data_info");
+    rejects(d, "data_info");
+    Map<String, Object> e = minimal();
+    Fixtures.dataInfo(e).remove("eval_path");
+    rejects(e, "data_info.eval_path").hasMessageContaining("required");
+  }
+
+  @Test
+  void onlyOneOfTestsConfigAndPath() {
+    Map<String, Object> c = withTests(Map.of());
+    c.put("tests_config_path", "tests.json");
+    rejects(c, "tests_config_path")
+        .hasMessageContaining("only one of tests_config and tests_config_path");
+  }
+
+  @Test
+  void unsupportedKeysAreErrorsNotIgnored() {
+    Map<String, Object> c = minimal();
+    c.put("model_info", Map.of("path", "model.py"));
+    rejects(c, "model_info.path").hasMessageContaining("not supported yet");
+    Map<String, Object> d = minimal();
+    Fixtures.dataInfo(d).put("eval_pred_path", "p.csv");
+    rejects(d, "data_info.eval_pred_path").hasMessageContaining("not supported yet");
+    Map<String, Object> e = minimal();
+    e.put("model_task", "Multi-class Classification");
+    rejects(e, "model_task").hasMessageContaining("not supported yet");
+    rejects(withTests(Map.of("categories", List.of("Transformations"))), "tests_config.categories")
+        .hasMessageContaining("not supported yet");
+    Map<String, Object> f = withTests(Map.of("continuous_drift", Map.of("min_num_quantiles", 5)));
+    rejects(f, "tests_config.continuous_drift.min_num_quantiles")
+        .hasMessageContaining("not supported yet");
+  }
+
+  @Test
+  void unknownModelTaskSuggests() {
+    Map<String, Object> c = minimal();
+    c.put("model_task", "Binary Clasification");
+    rejects(c, "model_task").hasMessageContaining("did you mean Binary Classification?");
+  }
+
+  @Test
+  void unknownTestIdAndParameterSuggest() {
+    rejects(withTests(Map.of("unseen_categorcal", Map.of())), "tests_config.unseen_categorcal")
+        .hasMessageContaining("did you mean unseen_categorical?");
+    rejects(
+            withTests(Map.of("continuous_drift", Map.of("distance_treshold", 0.3))),
+            "tests_config.continuous_drift.distance_treshold")
+        .hasMessageContaining("unknown parameter; did you mean distance_threshold?");
+    rejects(
+            withTests(
+                Map.of(
+                    "null_check",
+                    Map.of("performance_change_config", Map.of("min_num_sample", 3)))),
+            "tests_config.null_check.performance_change_config.min_num_sample")
+        .hasMessageContaining("did you mean min_num_samples?");
+    rejects(withTests(Map.of("categories", List.of("Drfit"))), "tests_config.categories")
+        .hasMessageContaining("did you mean Drift?");
+  }
+
+  @Test
+  void parameterTypesAreChecked() {
+    rejects(
+            withTests(
+                Map.of("duplicate_rows", Map.of("severity_thresholds", List.of(0.1, 0.05, 0.2)))),
+            "tests_config.duplicate_rows.severity_thresholds")
+        .hasMessageContaining("3 ascending numbers");
+    rejects(
+            withTests(Map.of("continuous_drift", Map.of("num_bins", 2.5))),
+            "tests_config.continuous_drift.num_bins")
+        .hasMessageContaining("expected an integer");
+    rejects(withTests(Map.of("auc", Map.of("run", "yes"))), "tests_config.auc.run")
+        .hasMessageContaining("expected true or false");
+  }
+
+  @Test
+  void selectionByCategoriesRunDefaultAndRun() {
+    Map<String, Object> tests = new LinkedHashMap<>();
+    tests.put("categories", List.of("Drift"));
+    tests.put("auc", Map.of("run", true));
+    tests.put("prediction_drift", Map.of("run", false));
+    List<String> ids =
+        TestRunConfig.parse(withTests(tests)).testsConfig().select(TestCatalogue.all()).stream()
+            .map(StressTest::id)
+            .toList();
+    assertThat(ids).containsExactly("categorical_drift", "continuous_drift", "auc");
+
+    List<String> none =
+        TestRunConfig.parse(withTests(Map.of("run_default", false)))
+            .testsConfig()
+            .select(TestCatalogue.all())
+            .stream()
+            .map(StressTest::id)
+            .toList();
+    assertThat(none).isEmpty();
+  }
+
+  @Test
+  void parametersMergeDefaultsGlobalAndOwn() {
+    Map<String, Object> tests = new LinkedHashMap<>();
+    tests.put(
+        "global_abnormal_inputs_performance_change_config",
+        Map.of("severity_thresholds", List.of(0.1, 0.2, 0.3), "min_num_samples", 5));
+    tests.put("null_check", Map.of("performance_change_config", Map.of("min_num_samples", 7)));
+    tests.put("global_exclude_columns", List.of("a"));
+    tests.put("out_of_range", Map.of("exclude_columns", List.of("b"), "std_factor", 2));
+    TestsConfig tc = TestRunConfig.parse(withTests(tests)).testsConfig();
+
+    TestParams nullCheck = tc.paramsFor(TestCatalogue.byId("null_check").orElseThrow());
+    TestParams pcc = nullCheck.object("performance_change_config");
+    assertThat(pcc.integer("min_num_samples")).isEqualTo(7);
+    assertThat(pcc.thresholds("severity_thresholds").toList()).containsExactly(0.1, 0.2, 0.3);
+    assertThat(nullCheck.excludeColumns()).containsExactly("a");
+
+    TestParams oor = tc.paramsFor(TestCatalogue.byId("out_of_range").orElseThrow());
+    assertThat(oor.number("std_factor")).isEqualTo(2.0);
+    assertThat(oor.excludeColumns()).containsExactly("a", "b");
+    assertThat(oor.object("performance_change_config").integer("min_num_samples")).isEqualTo(5);
+  }
+}

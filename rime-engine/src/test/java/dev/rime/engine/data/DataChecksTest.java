@@ -1,0 +1,82 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.rime.engine.data;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.rime.engine.Fixtures;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DataChecksTest {
+
+  @TempDir Path dir;
+  private Db db;
+
+  @BeforeEach
+  void open() {
+    db = Db.open();
+    Fixtures.csv(dir, "ref.csv", "x,y,p", "1,0,0.1", "2,1,0.9");
+  }
+
+  @AfterEach
+  void close() {
+    db.close();
+  }
+
+  private void load(Map<String, Object> config) {
+    Fixtures.context(db, config, dir);
+  }
+
+  @Test
+  void missingLabelColumnNamesColumnFileAndColumns() {
+    Path eval = Fixtures.csv(dir, "eval.csv", "x,p", "1,0.2");
+    assertThatThrownBy(() -> load(Fixtures.config("ref.csv", "eval.csv", "y", "p")))
+        .isInstanceOf(DataException.class)
+        .hasMessage(
+            "data_info.label_col: column 'y' not found in " + eval + "; columns there are: x, p");
+  }
+
+  @Test
+  void missingPredictionColumn() {
+    Fixtures.csv(dir, "eval.csv", "x,y,p", "1,0,0.2");
+    assertThatThrownBy(() -> load(Fixtures.config("ref.csv", "eval.csv", "y", "score")))
+        .hasMessageStartingWith(
+            "data_info.pred_col: column 'score' not found in " + dir.resolve("ref.csv"));
+  }
+
+  @Test
+  void nonNumericPrediction() {
+    Fixtures.csv(dir, "eval.csv", "x,y,p", "1,0,high", "2,1,0.3");
+    assertThatThrownBy(() -> load(Fixtures.config("ref.csv", "eval.csv", "y", "p")))
+        .hasMessageStartingWith(
+            "data_info.pred_col: prediction column 'p' in "
+                + dir.resolve("eval.csv")
+                + " is not numeric")
+        .hasMessageContaining("'high'");
+  }
+
+  @Test
+  void labelNotBinary() {
+    Fixtures.csv(dir, "eval.csv", "x,y,p", "1,0,0.2", "2,2,0.3", "3,yes,0.5");
+    assertThatThrownBy(() -> load(Fixtures.config("ref.csv", "eval.csv", "y", "p")))
+        .hasMessageStartingWith(
+            "data_info.label_col: label column 'y' in "
+                + dir.resolve("eval.csv")
+                + " is not binary")
+        .hasMessageContaining("'2', 'yes'");
+  }
+
+  @Test
+  void categoricalFeatureMissing() {
+    Fixtures.csv(dir, "eval.csv", "x,y,p", "1,0,0.2");
+    Map<String, Object> c = Fixtures.config("ref.csv", "eval.csv", "y", "p");
+    Fixtures.dataInfo(c).put("categorical_features", List.of("x", "colour"));
+    assertThatThrownBy(() -> load(c))
+        .hasMessageStartingWith("data_info.categorical_features: column 'colour' not found");
+  }
+}

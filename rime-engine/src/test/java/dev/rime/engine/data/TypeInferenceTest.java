@@ -1,0 +1,129 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.rime.engine.data;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.rime.engine.Fixtures;
+import dev.rime.engine.tests.TestContext;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TypeInferenceTest {
+
+  @TempDir Path dir;
+  private Db db;
+
+  @BeforeEach
+  void open() {
+    db = Db.open();
+  }
+
+  @AfterEach
+  void close() {
+    db.close();
+  }
+
+  /**
+   * 60 rows: id unique strings, words 60 distinct sentences over 60 rows... see each column below.
+   */
+  private Map<String, Column> infer(Map<String, Object> config) {
+    TestContext ctx = Fixtures.context(db, config, dir);
+    return ctx.columns().stream().collect(Collectors.toMap(Column::name, c -> c));
+  }
+
+  private void writeMixed() {
+    List<String> lines = new ArrayList<>();
+    lines.add("id,text,num,small_int,flag,day,empty,constant,city,num_as_text,y,p");
+    for (int i = 0; i < 60; i++) {
+      lines.add(
+          String.join(
+              ",",
+              "id" + i, // 60 distinct of 60: identifier
+              "\"sentence number " + (i % 55) + "\"", // 55 distinct of 60 (> 50, ratio 0.92): text
+              Double.toString(i * 0.5), // 60 distinct numbers: numeric
+              Integer.toString(i % 3), // 3 distinct numbers < 10: categorical
+              i % 2 == 0 ? "true" : "false", // boolean
+              "2024-01-" + String.format("%02d", 1 + i % 28), // date: timestamp
+              "", // all null: categorical (empty)
+              "k", // one value: categorical
+              i % 4 == 0 ? "Zürich" : i % 4 == 1 ? "東京" : i % 4 == 2 ? "\"\"" : "Paris",
+              "\"" + (i + 100) + "\"", // quoted integers: numeric
+              Integer.toString(i % 2),
+              "0.5"));
+    }
+    Fixtures.csv(dir, "ref.csv", lines);
+    Fixtures.csv(dir, "eval.csv", lines);
+  }
+
+  @Test
+  void rulesGiveEachColumnItsTypeAndReason() {
+    writeMixed();
+    Map<String, Column> c = infer(Fixtures.config("ref.csv", "eval.csv", "y", "p"));
+    assertThat(c.get("id").type()).isEqualTo(FeatureType.IDENTIFIER);
+    assertThat(c.get("text").type()).isEqualTo(FeatureType.TEXT);
+    assertThat(c.get("num").type()).isEqualTo(FeatureType.NUMERIC);
+    assertThat(c.get("small_int").type()).isEqualTo(FeatureType.CATEGORICAL);
+    assertThat(c.get("small_int").reason())
+        .contains("3 distinct values < min_nunique_for_numeric 10");
+    assertThat(c.get("flag").type()).isEqualTo(FeatureType.BOOLEAN);
+    assertThat(c.get("day").type()).isEqualTo(FeatureType.TIMESTAMP);
+    assertThat(c.get("empty").type()).isEqualTo(FeatureType.CATEGORICAL);
+    assertThat(c.get("empty").reason()).startsWith("empty");
+    assertThat(c.get("constant").type()).isEqualTo(FeatureType.CATEGORICAL);
+    assertThat(c.get("city").type()).isEqualTo(FeatureType.CATEGORICAL);
+    assertThat(c.get("num_as_text").type()).isEqualTo(FeatureType.NUMERIC);
+    assertThat(c.get("y").type()).isEqualTo(FeatureType.LABEL);
+    assertThat(c.get("p").type()).isEqualTo(FeatureType.PREDICTION);
+    assertThat(c.get("num").source()).isEqualTo("inferred");
+  }
+
+  @Test
+  void categoricalFeaturesGivenAreExactlyTheCategoricalOnes() {
+    writeMixed();
+    Map<String, Object> config = Fixtures.config("ref.csv", "eval.csv", "y", "p");
+    Fixtures.dataInfo(config).put("categorical_features", List.of("num"));
+    Fixtures.dataInfo(config).put("features_not_in_model", List.of("flag"));
+    Map<String, Column> c = infer(config);
+    assertThat(c.get("num").type()).isEqualTo(FeatureType.CATEGORICAL);
+    assertThat(c.get("num").source()).isEqualTo("config");
+    assertThat(c.get("small_int").type()).isEqualTo(FeatureType.NUMERIC);
+    assertThat(c.get("city").type()).isEqualTo(FeatureType.TEXT);
+    assertThat(c.get("flag").inModel()).isFalse();
+    assertThat(c.get("flag").reason()).contains("features_not_in_model");
+  }
+
+  @Test
+  void nanAndInfinityInNumericColumns() {
+    List<String> lines = new ArrayList<>();
+    lines.add("v");
+    for (int i = 0; i < 12; i++) {
+      lines.add(Integer.toString(i));
+    }
+    lines.add("NaN");
+    lines.add("inf");
+    lines.add("-inf");
+    Fixtures.csv(dir, "ref.csv", lines);
+    Fixtures.csv(dir, "eval.csv", lines);
+    Column v = infer(Fixtures.config("ref.csv", "eval.csv", null, null)).get("v");
+    // 12 finite values + inf + -inf distinct; NaN is missing: 14 distinct.
+    assertThat(v.type()).isEqualTo(FeatureType.NUMERIC);
+    assertThat(v.reason()).contains("14 distinct values");
+  }
+
+  @Test
+  void columnOnlyInOneTableIsListedNotTested() {
+    Fixtures.csv(dir, "ref.csv", "a,b", "1,2");
+    Fixtures.csv(dir, "eval.csv", "a,c", "1,3");
+    Map<String, Column> c = infer(Fixtures.config("ref.csv", "eval.csv", null, null));
+    assertThat(c.get("b").inBoth()).isFalse();
+    assertThat(c.get("b").reason()).contains("missing from the evaluation data");
+    assertThat(c.get("c").reason()).contains("only in the evaluation data");
+  }
+}

@@ -1,0 +1,62 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.rime.engine.tests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashSet;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class TestCatalogueTest {
+
+  @Test
+  void idsAndNamesAreRimes() {
+    assertThat(TestCatalogue.ids())
+        .containsExactly(
+            "unseen_categorical",
+            "out_of_range",
+            "null_check",
+            "categorical_drift",
+            "continuous_drift",
+            "prediction_drift",
+            "auc",
+            "subset_auc",
+            "subset_accuracy",
+            "duplicate_rows",
+            "label_imbalance");
+    assertThat(TestCatalogue.all())
+        .extracting(StressTest::displayName)
+        .containsExactly(
+            "Unseen Categorical",
+            "Out of Range",
+            "Null Check",
+            "Categorical Feature Drift",
+            "Numeric Feature Drift",
+            "Prediction Drift",
+            "AUC",
+            "Subset AUC",
+            "Subset Accuracy",
+            "Duplicate Row",
+            "Label Imbalance");
+    assertThat(new HashSet<>(TestCatalogue.ids())).hasSize(TestCatalogue.ids().size());
+    assertThat(TestCatalogue.all())
+        .allSatisfy(t -> assertThat(TestCatalogue.CATEGORIES).contains(t.category()));
+  }
+
+  @Test
+  void defaultsPassTheirOwnValidation() {
+    for (StressTest t : TestCatalogue.all()) {
+      for (Param p : t.params()) {
+        if (p.kind() != Param.Kind.UNSUPPORTED) {
+          p.validate("tests_config." + t.id() + "." + p.key(), p.defaultValue());
+        }
+      }
+    }
+    assertThat(TestCatalogue.byId("out_of_range").orElseThrow().defaultParams())
+        .containsEntry("std_factor", 3.0)
+        .containsKey("performance_change_config");
+    assertThat(TestCatalogue.byId("auc").orElseThrow().defaultParams())
+        .containsEntry("degradation_thresholds", List.of(0.02, 0.05, 0.1))
+        .containsEntry("absolute_thresholds", null);
+  }
+}
