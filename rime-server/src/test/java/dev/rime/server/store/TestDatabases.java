@@ -35,6 +35,11 @@ public final class TestDatabases {
   }
 
   private static Database freshPostgres() {
+    return Database.open(freshPostgresUrl(), "postgres", null);
+  }
+
+  /** The JDBC URL of a new, empty database in the shared PostgreSQL server (user postgres). */
+  public static String freshPostgresUrl() {
     EmbeddedPostgres pg = postgres();
     String name = "rime_" + UUID.randomUUID().toString().replace("-", "");
     try (Connection c = pg.getPostgresDatabase().getConnection();
@@ -43,7 +48,7 @@ public final class TestDatabases {
     } catch (SQLException e) {
       throw new IllegalStateException(e);
     }
-    return Database.open(pg.getJdbcUrl("postgres", name), "postgres", null);
+    return pg.getJdbcUrl("postgres", name);
   }
 
   /** The shared PostgreSQL server, started on first use and stopped when the JVM exits. */
