@@ -94,7 +94,17 @@ public final class CgroupV2 {
   private void enableControllers() throws IOException {
     Path subtree = parent.resolve("cgroup.subtree_control");
     String enabled = Files.isRegularFile(subtree) ? Files.readString(subtree) : "";
-    if (!enabled.contains("memory") || !enabled.contains("cpu")) {
+    if (enabled.contains("memory") && enabled.contains("cpu")) {
+      return;
+    }
+    try {
+      Files.writeString(subtree, "+memory +cpu");
+    } catch (IOException busy) {
+      // cgroup v2 lets a group hand controllers to children only when it holds no process itself:
+      // move this server into a leaf of its own, then try again
+      Path leaf = parent.resolve("rime-server");
+      Files.createDirectories(leaf);
+      Files.writeString(leaf.resolve("cgroup.procs"), Long.toString(ProcessHandle.current().pid()));
       Files.writeString(subtree, "+memory +cpu");
     }
   }
