@@ -6,14 +6,19 @@ import dev.rime.sdk.RimeException;
 import picocli.CommandLine;
 
 /**
- * Turns the failures users cause (bad config, missing file, unreachable server, unknown job) into
- * one clear line on stderr and exit code 2, instead of a stack trace. Anything else is a bug and
- * keeps its trace.
+ * Exit codes and messages. Failures users cause (bad config, missing file, bad argument,
+ * unreachable server, unknown job) print one clear line on stderr and exit {@value
+ * #USAGE_OR_INPUT}; anything else is a bug, keeps its trace and exits {@value #INTERNAL}. Exit code
+ * 1 is left to commands that report a result ({@code rime run --fail-on}, {@code stress-test
+ * --wait}).
  */
 final class Errors implements CommandLine.IExecutionExceptionHandler {
 
   /** Exit code for errors in the input or the environment. */
   static final int USAGE_OR_INPUT = 2;
+
+  /** Exit code for errors in RIME itself. */
+  static final int INTERNAL = 3;
 
   @Override
   public int handleExecutionException(
@@ -21,13 +26,14 @@ final class Errors implements CommandLine.IExecutionExceptionHandler {
     if (e instanceof EngineException
         || e instanceof RimeException
         || e instanceof UserError
+        || e instanceof IllegalArgumentException
         || e instanceof java.io.IOException) {
       cli.getErr().println("rime: " + e.getMessage());
       return USAGE_OR_INPUT;
     }
     cli.getErr().println("rime: internal error: " + e);
     e.printStackTrace(cli.getErr());
-    return 1;
+    return INTERNAL;
   }
 
   /** A mistake in what the user asked for, with a message that says how to fix it. */

@@ -57,19 +57,21 @@ final class JobsCommand implements Callable<Integer> {
     if (statuses != null) {
       options.statuses(statuses.stream().map(JobsCommand::status).toList());
     }
-    System.out.printf(
-        Locale.ROOT,
-        "%-36s  %-10s  %-19s  %9s  %-9s  %s%n",
-        "JOB ID",
-        "STATUS",
-        "CREATED",
-        "RUNNING",
-        "PROGRESS",
-        "NAME");
     int shown = 0;
     String token = "";
     do {
       JobPage page = client.listJobs(options.pageToken(token).build());
+      if (token.isEmpty()) { // the header once the server has answered
+        System.out.printf(
+            Locale.ROOT,
+            "%-36s  %-10s  %-19s  %9s  %-9s  %s%n",
+            "JOB ID",
+            "STATUS",
+            "CREATED",
+            "RUNNING",
+            "PROGRESS",
+            "NAME");
+      }
       for (Job j : page.jobs()) {
         if (shown++ >= limit) {
           return 0;

@@ -23,7 +23,8 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     description = {
       "Run a stress test here, without a server, and write its results.",
-      "Exit code 1 when a test case fails at or above --fail-on, 2 on a bad config or data."
+      "Exit code 1 when a test case fails at or above --fail-on, 2 on a bad config, data or",
+      "argument, 3 on an internal error."
     })
 final class RunCommand implements Callable<Integer> {
 

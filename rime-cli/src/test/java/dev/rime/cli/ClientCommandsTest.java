@@ -84,6 +84,9 @@ class ClientCommandsTest {
     Cli.Result unknown = rime("results", jobId, "--version", "0.9.0");
     assertThat(unknown.exitCode()).isEqualTo(2);
     assertThat(unknown.err()).contains("0.9.0");
+    Cli.Result notSemver = rime("results", jobId, "--version", "2");
+    assertThat(notSemver.exitCode()).isEqualTo(2);
+    assertThat(notSemver.err()).contains("Invalid version string").doesNotContain("at dev.rime");
   }
 
   @Test
@@ -100,6 +103,25 @@ class ClientCommandsTest {
     Cli.Result refused = Cli.run("project", "list", "--server", server.url(), "--api-key", newKey);
     assertThat(refused.exitCode()).isEqualTo(2);
     assertThat(refused.err()).contains("revoked");
+  }
+
+  @Test
+  void badArgumentsAreOneClearLineWithExitCodeTwo() throws Exception {
+    Path notObject = tmp.resolve("array.json");
+    Files.writeString(notObject, "[1, 2]");
+    Cli.Result r = rime("stress-test", notObject.toString());
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.err()).contains("array.json").doesNotContain("at dev.rime");
+
+    Path config = tmp.resolve("c.json");
+    Files.writeString(config, "{\"run_name\": \"x\"}");
+    Cli.Result zero = rime("stress-test", config.toString(), "--ram-megabytes", "0");
+    assertThat(zero.exitCode()).isEqualTo(2);
+    assertThat(zero.err()).contains("ram").doesNotContain("at dev.rime");
+
+    Cli.Result down = Cli.run("jobs", "--server", "http://127.0.0.1:1", "--api-key", "k");
+    assertThat(down.exitCode()).isEqualTo(2);
+    assertThat(down.out()).as("no table header before the error").isEmpty();
   }
 
   @Test

@@ -15,13 +15,14 @@ import tools.jackson.core.JacksonException;
  * that a server on the same machine, running in another working directory, finds the files. The
  * paths resolved: every {@code *_path} key of {@code data_info} ({@code ref_path}, {@code
  * eval_path}, {@code ref_pred_path}, {@code feature_type_path}, ...), {@code model_info.path} and
- * {@code tests_config_path}. URLs ({@code s3://}, {@code file://}, any {@code scheme://}) and
+ * {@code tests_config_path}. URLs ({@code s3://}, {@code file:}, any {@code scheme://}) and
  * absolute paths are left alone.
  */
 final class ConfigFiles {
 
+  /** A URL ({@code s3://...}) or a {@code file:} URI (the engine also takes {@code file:/a/b}). */
   private static final Pattern URL =
-      Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*://.*", Pattern.DOTALL);
+      Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]*://|file:).*", Pattern.DOTALL);
 
   private ConfigFiles() {}
 

@@ -63,7 +63,7 @@ class ConfigFilesTest {
             "c.json",
             "{\"data_info\": {\"ref_path\": \"s3://rime-datasets/titanic/ref.csv\","
                 + " \"eval_path\": \"file:///data/eval.csv\", \"ref_pred_path\": \"/abs/preds.csv\","
-                + " \"eval_pred_path\": \"\"},"
+                + " \"eval_pred_path\": \"\", \"feature_type_path\": \"file:/abs/types.csv\"},"
                 + " \"model_info\": {\"path\": \"s3://rime-models/model.py\"}}");
 
     Map<String, Object> data = section(RimeClient.loadConfig(file), "data_info");
@@ -72,7 +72,8 @@ class ConfigFilesTest {
         .containsEntry("ref_path", "s3://rime-datasets/titanic/ref.csv")
         .containsEntry("eval_path", "file:///data/eval.csv")
         .containsEntry("ref_pred_path", "/abs/preds.csv")
-        .containsEntry("eval_pred_path", "");
+        .containsEntry("eval_pred_path", "")
+        .containsEntry("feature_type_path", "file:/abs/types.csv");
   }
 
   @Test

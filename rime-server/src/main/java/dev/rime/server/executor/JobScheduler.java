@@ -43,6 +43,7 @@ public final class JobScheduler implements AutoCloseable {
   private final Clock clock;
   private final ScheduledExecutorService loop;
   private final Map<String, Tracked> tracked = new LinkedHashMap<>();
+  private boolean reconciling;
 
   private record Tracked(JobRecord job, RunningJob run, JobProgress lastProgress) {}
 
@@ -105,18 +106,26 @@ public final class JobScheduler implements AutoCloseable {
     runOnLoop(() -> tracked.values().forEach(t -> t.run().stop()));
   }
 
-  /** Free capacity right now. */
-  public Capacity freeCapacity() {
-    return callOnLoop(this::free);
+  private void reconcile() {
+    // admit nothing until every survivor is followed again and counted against capacity
+    reconciling = true;
+    try {
+      reconcileRunningJobs();
+    } finally {
+      reconciling = false;
+    }
   }
 
-  private void reconcile() {
+  private void reconcileRunningJobs() {
     for (JobRecord job : database.jobs().listByStatus(JobStatus.RUNNING)) {
       Optional<RunningJob> run = executor.reattach(job);
       if (run.isPresent()) {
         LOG.info(
             "job {} is still running (pid {}); following it again", job.jobId(), run.get().pid());
         follow(job, run.get());
+        if (job.cancellationRequested()) {
+          run.get().stop();
+        }
       } else if (executor.finished(job.jobId())) {
         LOG.info("job {} finished while the server was away; completing it", job.jobId());
         complete(job.jobId(), null);
@@ -211,7 +220,8 @@ public final class JobScheduler implements AutoCloseable {
       if (job.status() != JobStatus.RUNNING) {
         return;
       }
-      if (job.cancellationRequested()) {
+      if (job.cancellationRequested() && !executor.finished(jobId)) {
+        // a job that wrote its final word before the stop took effect keeps its outcome
         database.jobs().markCancelled(jobId, now);
         LOG.info("job {} cancelled", jobId);
         return;
@@ -238,7 +248,9 @@ public final class JobScheduler implements AutoCloseable {
           .jobs()
           .markFailed(jobId, "the server could not record the job's end: " + e, clock.millis());
     } finally {
-      tick();
+      if (!reconciling) {
+        tick(); // capacity was freed
+      }
     }
   }
 

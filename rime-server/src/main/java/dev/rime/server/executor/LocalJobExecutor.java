@@ -55,6 +55,13 @@ public final class LocalJobExecutor implements JobExecutor {
 
   private static final Logger LOG_ = LoggerFactory.getLogger(LocalJobExecutor.class);
 
+  /** util-linux's setsid where there is one (it execs in place, so the pid stays the job's). */
+  private static final String SETSID =
+      java.util.stream.Stream.of("/usr/bin/setsid", "/bin/setsid")
+          .filter(p -> Files.isExecutable(Path.of(p)))
+          .findFirst()
+          .orElse(null);
+
   /** How the child JVM is started. */
   public record Settings(
       Path jobsDir,
@@ -72,11 +79,22 @@ public final class LocalJobExecutor implements JobExecutor {
           jobsDir,
           capacity,
           Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-          System.getProperty("java.class.path"),
+          absoluteClassPath(System.getProperty("java.class.path")),
           "dev.rime.engine.JobMain",
           List.of(),
           Duration.ofMillis(500),
           true);
+    }
+
+    /**
+     * The class path with every entry made absolute: children start in their job folder, where a
+     * relative entry (as in {@code java -jar rime.jar}) would point nowhere.
+     */
+    static String absoluteClassPath(String classPath) {
+      return java.util.Arrays.stream(classPath.split(java.io.File.pathSeparator))
+          .filter(e -> !e.isEmpty())
+          .map(e -> Path.of(e).toAbsolutePath().normalize().toString())
+          .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
     }
 
     public Settings withMainClass(String mainClass) {
@@ -198,6 +216,11 @@ public final class LocalJobExecutor implements JobExecutor {
                 Runtime.getRuntime().availableProcessors(),
                 (int) Math.ceil(limitMillicores / 1000.0)));
     List<String> cmd = new ArrayList<>();
+    if (SETSID != null) {
+      // its own session: a Ctrl-C at the server's terminal must not reach running jobs, which a
+      // restarted server follows again
+      cmd.add(SETSID);
+    }
     cmd.add(settings.javaCommand());
     cmd.add("-Xmx" + Math.max(128, limitMb / 2) + "m");
     cmd.add("-XX:MaxDirectMemorySize=" + Math.max(64, limitMb / 10) + "m");
@@ -480,6 +503,7 @@ public final class LocalJobExecutor implements JobExecutor {
       handle.descendants().forEach(ProcessHandle::destroy);
       handle.destroy();
       exited
+          .copy() // a timeout must not complete the shared future while the process lives
           .orTimeout(5, TimeUnit.SECONDS)
           .exceptionally(
               e -> {

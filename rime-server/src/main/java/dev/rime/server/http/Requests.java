@@ -41,15 +41,11 @@ final class Requests {
   }
 
   static Integer intParam(Context ctx, String name) {
-    String v = ctx.queryParam(name);
-    if (v == null || v.isBlank()) {
-      return null;
+    Long v = longParam(ctx, name);
+    if (v != null && (v < Integer.MIN_VALUE || v > Integer.MAX_VALUE)) {
+      throw ApiException.invalid(name + " is out of range: " + v, name);
     }
-    try {
-      return Integer.valueOf(v.trim());
-    } catch (NumberFormatException e) {
-      throw ApiException.invalid(name + " must be a whole number, not '" + v + "'", name);
-    }
+    return v == null ? null : v.intValue();
   }
 
   static Long longParam(Context ctx, String name) {

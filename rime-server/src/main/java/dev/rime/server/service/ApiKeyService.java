@@ -83,6 +83,9 @@ public final class ApiKeyService {
     if (name.isEmpty()) {
       throw ApiException.invalid("name is required and may not be blank", "name");
     }
+    if (name.length() > 200) {
+      throw ApiException.invalid("name is longer than 200 characters", "name");
+    }
     byte[] secret = new byte[32];
     RANDOM.nextBytes(secret);
     String key = "rime_" + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);

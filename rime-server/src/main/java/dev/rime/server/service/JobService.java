@@ -52,12 +52,20 @@ public final class JobService {
             new JobQuery(
                 statuses,
                 projectId,
-                createdAfterSecs == null ? null : createdAfterSecs * 1000L,
+                createdAfterSecs == null ? null : millis(createdAfterSecs),
                 size,
                 PageTokens.jobs(pageToken)));
     long now = clock.millis();
     return new ListJobsResponse(
         page.jobs().stream().map(j -> j.toApi(now)).toList(), PageTokens.jobs(page.next()));
+  }
+
+  private static long millis(long secs) {
+    try {
+      return Math.multiplyExact(secs, 1000L);
+    } catch (ArithmeticException e) {
+      return secs > 0 ? Long.MAX_VALUE : Long.MIN_VALUE;
+    }
   }
 
   public String logs(String jobId, Integer tailLines) {

@@ -12,13 +12,15 @@ import dev.rime.server.store.JobStore;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * Starting stress tests: checks the request and the config, files the job under its project (the
  * default one when none is named), and queues it.
  */
 public final class StressTestService {
+
+  /** Longest run name kept (the store's limit). */
+  public static final int MAX_RUN_NAME = 500;
 
   private final JobStore jobs;
   private final ProjectService projects;
@@ -92,9 +94,15 @@ public final class StressTestService {
             ? projects.ensureDefault().projectId()
             : projects.get(request.projectId()).projectId();
     Object runName = request.testRunConfig().get("run_name");
+    if (runName != null && runName.toString().length() > MAX_RUN_NAME) {
+      throw new ApiException(
+          ErrorResponse.Code.INVALID_CONFIG,
+          "invalid test_run_config: run_name is longer than " + MAX_RUN_NAME + " characters",
+          "test_run_config.run_name");
+    }
     JobRecord job =
         JobRecord.pending(
-            UUID.randomUUID().toString(),
+            Ids.timeOrdered(),
             projectId,
             runName == null ? "" : runName.toString(),
             Json.lenient().writeValueAsString(request.testRunConfig()),

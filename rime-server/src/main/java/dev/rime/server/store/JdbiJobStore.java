@@ -134,11 +134,16 @@ final class JdbiJobStore implements JobStore {
 
   @Override
   public boolean markRunning(String jobId, long startedAtMillis) {
-    return update(
-        "UPDATE jobs SET status = 'RUNNING', started_at_millis = :at, attempts = attempts + 1,"
-            + " error_message = NULL WHERE job_id = :id AND status = 'PENDING'",
-        jobId,
-        startedAtMillis);
+    return db.call(
+            h ->
+                h.createUpdate(
+                        "UPDATE jobs SET status = 'RUNNING', started_at_millis = :at,"
+                            + " attempts = attempts + 1, error_message = NULL"
+                            + " WHERE job_id = :id AND status = 'PENDING'")
+                    .bind("at", startedAtMillis)
+                    .bind("id", jobId)
+                    .execute())
+        == 1;
   }
 
   @Override
@@ -250,10 +255,6 @@ final class JdbiJobStore implements JobStore {
                     .bind("id", jobId)
                     .execute())
         == 1;
-  }
-
-  private boolean update(String sql, String jobId, long at) {
-    return db.call(h -> h.createUpdate(sql).bind("at", at).bind("id", jobId).execute()) == 1;
   }
 
   private static JobRecord map(ResultSet rs, StatementContext ctx) throws SQLException {

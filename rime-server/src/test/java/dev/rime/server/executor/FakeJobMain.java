@@ -51,6 +51,21 @@ public final class FakeJobMain {
         System.out.flush();
         Runtime.getRuntime().halt(3);
       }
+      case "ignore-sigterm" -> {
+        // a process that does not stop when asked: its shutdown hook never returns
+        Runtime.getRuntime()
+            .addShutdownHook(
+                new Thread(
+                    () -> {
+                      try {
+                        Thread.sleep(600_000);
+                      } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                      }
+                    }));
+        write(dir, "progress.json", "{\"tests_completed\":1,\"tests_total\":4}");
+        Thread.sleep(600_000);
+      }
       case "sleep" -> {
         write(dir, "progress.json", "{\"tests_completed\":1,\"tests_total\":4}");
         Thread.sleep(600_000);

@@ -199,6 +199,69 @@ class JobSchedulerTest {
   }
 
   @Test
+  void aProcessThatIgnoresTheStopRequestIsKilledAndEndsCancelled() throws Exception {
+    server(new Capacity(2000, 4000));
+    Job job = submit("ignore-sigterm", 256, 500);
+    awaitStatus(job.jobId(), JobStatus.RUNNING);
+    long pid = s.server.database().jobs().get(job.jobId()).orElseThrow().processId();
+    s.post("/v1/jobs/" + job.jobId() + "/cancel", null).expect(200);
+    awaitStatus(job.jobId(), JobStatus.CANCELLED);
+    assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false))
+        .as("the job is only CANCELLED once its process is gone")
+        .isFalse();
+  }
+
+  @Test
+  void jobsRunInTheirOwnSessionSoATerminalInterruptDoesNotReachThem() throws Exception {
+    server(new Capacity(2000, 4000));
+    Job job = submit("sleep", 256, 500);
+    awaitStatus(job.jobId(), JobStatus.RUNNING);
+    long pid = s.server.database().jobs().get(job.jobId()).orElseThrow().processId();
+    // field 6 of /proc/<pid>/stat is the session id; setsid made the job its session's leader
+    String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+    assertThat(Long.parseLong(fields[3])).isEqualTo(pid);
+  }
+
+  @Test
+  void reconcilingFollowsEverySurvivorBeforeAdmittingAnything() throws Exception {
+    server(new Capacity(1000, 4000));
+    Job finishesWhileAway = submit("sleep-then-succeed:1500", 256, 500);
+    Job survives = submit("sleep", 256, 500);
+    awaitStatus(finishesWhileAway.jobId(), JobStatus.RUNNING);
+    awaitStatus(survives.jobId(), JobStatus.RUNNING);
+    Job big = submit("succeed:1", 256, 1000);
+    s.server.close();
+    Path exit = tmp.resolve("data/jobs").resolve(finishesWhileAway.jobId()).resolve("exit.json");
+    await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(exit));
+    Thread.sleep(300);
+
+    s = TestServer.withFakeEngine(tmp.resolve("data"), new Capacity(1000, 4000));
+    assertThat(job(finishesWhileAway.jobId()).status()).isEqualTo(JobStatus.SUCCEEDED);
+    Thread.sleep(1500);
+    assertThat(job(survives.jobId()).status()).isEqualTo(JobStatus.RUNNING);
+    assertThat(job(big.jobId()).status())
+        .as("500 of 1000 millicores are still taken by the survivor")
+        .isEqualTo(JobStatus.PENDING);
+    s.post("/v1/jobs/" + survives.jobId() + "/cancel", null).expect(200);
+    awaitStatus(big.jobId(), JobStatus.SUCCEEDED);
+  }
+
+  @Test
+  void aCancellationAskedForBeforeARestartIsCarriedOutAfterIt() throws Exception {
+    server(new Capacity(2000, 4000));
+    Job job = submit("sleep", 256, 500);
+    awaitStatus(job.jobId(), JobStatus.RUNNING);
+    s.server.close();
+    try (dev.rime.server.store.Database db =
+        dev.rime.server.store.Database.sqlite(tmp.resolve("data"))) {
+      assertThat(db.jobs().requestCancellation(job.jobId())).isTrue();
+    }
+    s = TestServer.withFakeEngine(tmp.resolve("data"), new Capacity(2000, 4000));
+    awaitStatus(job.jobId(), JobStatus.CANCELLED);
+  }
+
+  @Test
   void aJobStillRunningAcrossAServerRestartIsFollowedAgain() throws Exception {
     server(new Capacity(2000, 4000));
     Job job = submit("sleep-then-succeed:4000", 256, 500);

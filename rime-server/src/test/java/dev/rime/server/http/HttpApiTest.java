@@ -175,6 +175,43 @@ class HttpApiTest {
   }
 
   @Test
+  void bodiesAreReadStrictly() {
+    Map<String, Object> config = Map.of("run_name", "x");
+    assertThat(
+            s.post(
+                    "/v1/stress-tests",
+                    Map.of("test_run_config", config, "ram_request_megabytes", 1.5))
+                .expect(400)
+                .json())
+        .containsEntry("field", "ram_request_megabytes");
+    assertThat(
+            s.post("/v1/stress-tests", Map.of("test_run_config", config, "project_id", 5))
+                .expect(400)
+                .json())
+        .containsEntry("field", "project_id");
+    assertThat(
+            s.post(
+                    "/v1/stress-tests",
+                    Map.of("test_run_config", config, "cpu_request_millicores", "900"))
+                .expect(400)
+                .json())
+        .containsEntry("field", "cpu_request_millicores");
+    assertThat(s.post("/v1/projects", "{\"name\": \"a\", \"name\": \"b\"}").expect(400).json())
+        .containsEntry("code", "INVALID_ARGUMENT");
+    assertThat(
+            s.post(
+                    "/v1/stress-tests",
+                    Map.of("test_run_config", Map.of("run_name", "n".repeat(501))))
+                .expect(400)
+                .json())
+        .containsEntry("field", "test_run_config.run_name");
+    assertThat(s.post("/v1/api-keys", Map.of("name", "k".repeat(201))).expect(400).json())
+        .containsEntry("field", "name");
+    assertThat(s.get("/v1/jobs?created_after_secs=9223372036854775807").expect(200).json())
+        .containsEntry("next_page_token", "");
+  }
+
+  @Test
   void aStressTestWithoutProjectIsFiledUnderTheDefaultProjectWithDefaultRequests() {
     Job job =
         s.post(

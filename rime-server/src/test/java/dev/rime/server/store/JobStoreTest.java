@@ -46,6 +46,16 @@ class JobStoreTest extends StoreTestBase {
   }
 
   @Test
+  void keepsNamesAsLongAsTheServicesAllow() {
+    // SQLite ignores VARCHAR lengths, PostgreSQL enforces them: both must take the longest name
+    JobRecord j = JobRecord.pending("long", "p1", "n".repeat(500), "{}", "/b", 1, 1, null, null, 5);
+    jobs.insert(j);
+    assertThat(jobs.get("long").orElseThrow().name()).hasSize(500);
+    database.projects().insert(new dev.rime.api.Project("lp", "p".repeat(200), "", 1, false), 1);
+    assertThat(database.projects().get("lp").orElseThrow().name()).hasSize(200);
+  }
+
+  @Test
   void walksStatusesWithGuards() {
     pendingJob("j1", "p1", 1_000);
     assertThat(jobs.markSucceeded("j1", "r1", 5)).as("not running yet").isFalse();
