@@ -94,7 +94,7 @@ public final class Engine {
           ref.rows(),
           evalPath,
           eval.rows());
-      DataChecks.check(db, cfg.dataInfo(), cfg.modelTask(), ref, eval);
+      DataChecks.check(db, cfg.dataInfo(), cfg.modelTask(), testsConfig, ref, eval);
       List<Column> columns = TypeInference.infer(db, cfg, ref, eval);
       TestContext ctx = new TestContext(db, cfg, testsConfig, ref, eval, columns);
 

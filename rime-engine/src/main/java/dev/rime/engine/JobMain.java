@@ -5,9 +5,7 @@ import dev.rime.api.Json;
 import dev.rime.api.result.TestRunResult;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -17,8 +15,8 @@ import org.slf4j.LoggerFactory;
  * Entry point of a job process started by the server's local executor: {@code java
  * dev.rime.engine.JobMain <jobDir>}.
  *
- * <p>Protocol, all files in {@code jobDir}, each JSON file written atomically (temp file, then
- * atomic move):
+ * <p>Protocol ({@link JobFolder}), all files in {@code jobDir}, each JSON file written atomically
+ * ({@link JobFolder#writeAtomically}):
  *
  * <ul>
  *   <li>reads {@code config.json} = {@code {"test_run_config": {...}, "base_dir": "/abs/path"}};
@@ -52,17 +50,17 @@ public final class JobMain {
   public static int run(Path jobDir) {
     Logger log = LoggerFactory.getLogger(JobMain.class);
     try {
-      Path configFile = jobDir.resolve("config.json");
+      Path configFile = jobDir.resolve(JobFolder.CONFIG);
       Map<String, Object> job;
       try {
         job = Json.lenient().readValue(configFile.toFile(), Json.MAP);
       } catch (RuntimeException e) {
         throw new EngineException(
-            "config.json", "cannot read " + configFile + ": " + e.getMessage(), e);
+            JobFolder.CONFIG, "cannot read " + configFile + ": " + e.getMessage(), e);
       }
       Object config = job.get("test_run_config");
       if (!(config instanceof Map)) {
-        throw new EngineException("config.json", "test_run_config is missing or not an object");
+        throw new EngineException(JobFolder.CONFIG, "test_run_config is missing or not an object");
       }
       Object baseDir = job.get("base_dir");
       @SuppressWarnings("unchecked")
@@ -75,10 +73,10 @@ public final class JobMain {
                 Map<String, Object> p = new LinkedHashMap<>();
                 p.put("tests_completed", done);
                 p.put("tests_total", total);
-                writeAtomically(jobDir.resolve("progress.json"), p);
+                writeAtomically(jobDir.resolve(JobFolder.PROGRESS), p);
               });
-      writeAtomically(jobDir.resolve("result.json"), result);
-      writeAtomically(jobDir.resolve("exit.json"), Map.of("status", "SUCCEEDED"));
+      writeAtomically(jobDir.resolve(JobFolder.RESULT), result);
+      writeAtomically(jobDir.resolve(JobFolder.EXIT), Map.of("status", "SUCCEEDED"));
       log.info("job succeeded: {} test cases", result.testCases().size());
       return 0;
     } catch (EngineException e) {
@@ -94,18 +92,14 @@ public final class JobMain {
     Map<String, Object> exit = new LinkedHashMap<>();
     exit.put("status", "FAILED");
     exit.put("error", message);
-    writeAtomically(jobDir.resolve("exit.json"), exit);
+    writeAtomically(jobDir.resolve(JobFolder.EXIT), exit);
     return 1;
   }
 
-  /**
-   * Writes {@code value} as JSON to a temp file beside {@code target}, then moves it atomically.
-   */
+  /** Writes {@code value} as JSON to {@code target} with {@link JobFolder#writeAtomically}. */
   static void writeAtomically(Path target, Object value) {
-    Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
     try {
-      Files.writeString(tmp, Json.lenient().writeValueAsString(value));
-      Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      JobFolder.writeAtomically(target, Json.lenient().writeValueAsString(value));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + target, e);
     }

@@ -6,7 +6,6 @@ import dev.rime.api.result.TestCase;
 import dev.rime.api.result.TestRunResult;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -76,7 +75,7 @@ public final class ResultWriter {
       }
       out.append("\r\n");
     }
-    return new String(out.toString().getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8);
+    return out.toString();
   }
 
   private static String nz(String s) {

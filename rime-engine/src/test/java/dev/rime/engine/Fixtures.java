@@ -69,7 +69,7 @@ public final class Fixtures {
     Dataset ref = DataLoader.load(db, "ref", "data_info.ref_path", refPath, cfg.dataInfo().nrows());
     Dataset eval =
         DataLoader.load(db, "eval", "data_info.eval_path", evalPath, cfg.dataInfo().nrows());
-    DataChecks.check(db, cfg.dataInfo(), cfg.modelTask(), ref, eval);
+    DataChecks.check(db, cfg.dataInfo(), cfg.modelTask(), cfg.testsConfig(), ref, eval);
     List<Column> columns = TypeInference.infer(db, cfg, ref, eval);
     return new TestContext(db, cfg, cfg.testsConfig(), ref, eval, columns);
   }

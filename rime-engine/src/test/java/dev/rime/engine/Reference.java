@@ -13,11 +13,13 @@ import java.util.Map;
 /**
  * The reference datasets and the values numpy / pandas / scikit-learn computed for them, from
  * {@code src/test/resources/reference/} (script {@code make_reference.py}, output {@code
- * expected.json}).
+ * expected.json}; script {@code drift_significance.py}, output {@code drift_significance.json}).
  */
 public final class Reference {
 
-  private static final Map<String, Object> EXPECTED = load();
+  private static final Map<String, Object> EXPECTED = load("expected.json");
+
+  private static final Map<String, Object> SIGNIFICANCE = load("drift_significance.json");
 
   private Reference() {}
 
@@ -44,8 +46,18 @@ public final class Reference {
     return (List<Object>) EXPECTED.get(key);
   }
 
-  private static Map<String, Object> load() {
-    try (InputStream in = Reference.class.getResourceAsStream("/reference/expected.json")) {
+  /**
+   * One example of {@code drift_significance.json} (script {@code drift_significance.py}): counts,
+   * PSI, the tail probability {@code P(PSI_sim >= PSI)} and the mean simulated PSI under "no
+   * drift", exact or from numpy's multinomial sampler.
+   */
+  @SuppressWarnings("unchecked")
+  public static Map<String, Object> significance(String example) {
+    return (Map<String, Object>) SIGNIFICANCE.get(example);
+  }
+
+  private static Map<String, Object> load(String name) {
+    try (InputStream in = Reference.class.getResourceAsStream("/reference/" + name)) {
       return Json.lenient().readValue(in, Json.MAP);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -105,26 +105,24 @@ public final class ConfigNode {
     return (Boolean) v;
   }
 
-  public Long integer(String name) {
+  /**
+   * A whole number in {@code range} (within long range), or null when absent.
+   *
+   * @throws ConfigException naming the key and the range otherwise
+   */
+  public Long integer(String name, Range range) {
     Object v = map.get(name);
-    if (v == null) {
-      return null;
-    }
-    if (!isIntegral(v)) {
-      throw new ConfigException(key(name), "expected an integer, got " + describe(v));
-    }
-    return ((Number) v).longValue();
+    return v == null ? null : range.checkLong(key(name), v);
   }
 
-  public Double number(String name) {
+  /**
+   * A finite number in {@code range}, or null when absent.
+   *
+   * @throws ConfigException naming the key and the range otherwise
+   */
+  public Double number(String name, Range range) {
     Object v = map.get(name);
-    if (v == null) {
-      return null;
-    }
-    if (!(v instanceof Number)) {
-      throw new ConfigException(key(name), "expected a number, got " + describe(v));
-    }
-    return ((Number) v).doubleValue();
+    return v == null ? null : range.checkNumber(key(name), v);
   }
 
   public List<String> strings(String name) {
@@ -148,21 +146,6 @@ public final class ConfigNode {
 
   public ConfigNode object(String name) {
     return of(key(name), map.get(name));
-  }
-
-  /** Whether a JSON value is an integer (a whole-valued number). */
-  public static boolean isIntegral(Object v) {
-    if (v instanceof Integer || v instanceof Long || v instanceof Short || v instanceof Byte) {
-      return true;
-    }
-    if (v instanceof java.math.BigInteger) {
-      return true;
-    }
-    if (v instanceof Number && !(v instanceof Boolean)) {
-      double d = ((Number) v).doubleValue();
-      return Double.isFinite(d) && d == Math.rint(d);
-    }
-    return false;
   }
 
   /** How a value reads in an error message: its JSON type and, for scalars, the value. */

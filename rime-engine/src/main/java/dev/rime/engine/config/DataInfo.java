@@ -64,10 +64,7 @@ public record DataInfo(
       throw new ConfigException(n.path(), "required key is missing");
     }
     n.checkKeys(KEYS, UNSUPPORTED);
-    Long nrows = n.integer("nrows");
-    if (nrows != null && nrows <= 0) {
-      throw new ConfigException(n.key("nrows"), "must be a positive integer, got " + nrows);
-    }
+    Long nrows = n.integer("nrows", Range.closed(1, Long.MAX_VALUE));
     String label = n.string("label_col");
     String pred = n.string("pred_col");
     if (label != null && label.equals(pred)) {

@@ -124,29 +124,17 @@ public record TestRunConfig(
     DATA_PROFILING_UNSUPPORTED.forEach(
         k -> dpUnsupported.put(k, "only min_nunique_for_numeric and min_unique_prop are honoured"));
     dp.checkKeys(List.of("min_nunique_for_numeric", "min_unique_prop"), dpUnsupported);
-    Long minNunique = dp.integer("min_nunique_for_numeric");
-    if (minNunique != null && minNunique < 1) {
-      throw new ConfigException(dp.key("min_nunique_for_numeric"), "must be at least 1");
-    }
-    Double minUniqueProp = dp.number("min_unique_prop");
-    if (minUniqueProp != null && (minUniqueProp <= 0 || minUniqueProp > 1)) {
-      throw new ConfigException(dp.key("min_unique_prop"), "must be in (0, 1]");
-    }
+    Long minNunique = dp.integer("min_nunique_for_numeric", Range.intsFrom(1));
+    Double minUniqueProp = dp.number("min_unique_prop", new Range(0, true, 1, false));
 
     ConfigNode sp = root.object("subset_profiling_config");
     Map<String, String> spUnsupported = new java.util.HashMap<>();
     SUBSET_UNSUPPORTED.forEach(
         k -> spUnsupported.put(k, "only num_subsets and confidence_level are honoured"));
     sp.checkKeys(List.of("num_subsets", "confidence_level"), spUnsupported);
-    Long numSubsets = sp.integer("num_subsets");
-    if (numSubsets != null && numSubsets < 1) {
-      throw new ConfigException(sp.key("num_subsets"), "must be at least 1");
-    }
-    Double confidence = sp.number("confidence_level");
-    if (confidence != null && (confidence <= 0 || confidence >= 1)) {
-      throw new ConfigException(sp.key("confidence_level"), "must be in (0, 1)");
-    }
-    Long seed = root.integer("random_seed");
+    Long numSubsets = sp.integer("num_subsets", Range.closed(1, 10000));
+    Double confidence = sp.number("confidence_level", new Range(0, true, 1, true));
+    Long seed = root.integer("random_seed", Range.LONGS);
 
     return new TestRunConfig(
         runName,

@@ -96,10 +96,7 @@ public record TestsConfig(
     List<String> exclude = n.strings("global_exclude_columns");
     ConfigNode abnormal = n.object("global_abnormal_inputs_performance_change_config");
     Param.performanceChangeConfig().validate(abnormal.path(), abnormal.map());
-    Double scaling = n.number("global_drift_scaling_factor");
-    if (scaling != null && scaling <= 0) {
-      throw new ConfigException(n.key("global_drift_scaling_factor"), "must be positive");
-    }
+    Double scaling = n.number("global_drift_scaling_factor", Range.POSITIVE);
 
     Map<String, Map<String, Object>> overrides = new LinkedHashMap<>();
     for (StressTest t : TestCatalogue.all()) {
@@ -109,13 +106,18 @@ public record TestsConfig(
         overrides.put(t.id(), o.map());
       }
     }
-    return new TestsConfig(
-        categories,
-        n.bool("run_default"),
-        exclude == null ? List.of() : exclude,
-        abnormal.map(),
-        scaling == null ? DEFAULT_DRIFT_SCALING_FACTOR : scaling,
-        overrides);
+    TestsConfig config =
+        new TestsConfig(
+            categories,
+            n.bool("run_default"),
+            exclude == null ? List.of() : exclude,
+            abnormal.map(),
+            scaling == null ? DEFAULT_DRIFT_SCALING_FACTOR : scaling,
+            overrides);
+    for (StressTest t : TestCatalogue.all()) {
+      t.checkParams(config.paramsFor(t));
+    }
+    return config;
   }
 
   private static void validateOverride(StressTest t, ConfigNode o) {

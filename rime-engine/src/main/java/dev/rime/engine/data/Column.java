@@ -12,6 +12,9 @@ package dev.rime.engine.data;
  * @param refType DuckDB type in the reference table, or null when absent there
  * @param evalType DuckDB type in the evaluation table, or null when absent there
  * @param inModel false for {@code features_not_in_model}
+ * @param numericValues whether the values are numbers: a number type in either table, or reference
+ *     strings that all parse as numbers. Categories of such a column compare by value (see {@link
+ *     #catExpr()})
  */
 public record Column(
     String name,
@@ -20,7 +23,8 @@ public record Column(
     String reason,
     String refType,
     String evalType,
-    boolean inModel) {
+    boolean inModel,
+    boolean numericValues) {
 
   /** The quoted identifier. */
   public String quoted() {
@@ -61,14 +65,46 @@ public record Column(
     return "(CASE WHEN isnan(" + c + ") THEN NULL ELSE " + c + " END)";
   }
 
-  /** The value as VARCHAR: how categories are compared across the two tables. */
+  /**
+   * The category of a value, as VARCHAR: how categories are compared across the two tables; null
+   * exactly for a missing value. Text is itself. Numbers (when {@link #numericValues()}) compare by
+   * value, whatever type each file was read as: a whole number is written as an integer ({@code 1},
+   * whether read as {@code 1} or {@code 1.0}; exact for integer types), any other number as DuckDB
+   * writes the DOUBLE ({@code 0.5}, {@code inf}), NaN is missing, and a value that does not parse
+   * as a number stays text.
+   */
   public String catExpr() {
     return catExpr(null);
   }
 
   /** {@link #catExpr()} with the column qualified by a table alias (null for none). */
   public String catExpr(String alias) {
-    return "CAST(" + qualified(alias) + " AS VARCHAR)";
+    String q = qualified(alias);
+    if (!numericValues) {
+      return "CAST(" + q + " AS VARCHAR)";
+    }
+    String d = "TRY_CAST(" + q + " AS DOUBLE)";
+    return "(CASE WHEN "
+        + q
+        + " IS NULL THEN NULL WHEN "
+        + d
+        + " IS NULL THEN CAST("
+        + q
+        + " AS VARCHAR) WHEN isnan("
+        + d
+        + ") THEN NULL WHEN "
+        + d
+        + " = trunc("
+        + d
+        + ") AND abs("
+        + d
+        + ") < 1e18 THEN CAST(COALESCE(TRY_CAST("
+        + q
+        + " AS HUGEINT), CAST("
+        + d
+        + " AS HUGEINT)) AS VARCHAR) ELSE CAST("
+        + d
+        + " AS VARCHAR) END)";
   }
 
   /** True for a missing value in the table whose DuckDB type is {@code duckType}: null, or NaN. */

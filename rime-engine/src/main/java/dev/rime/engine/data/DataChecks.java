@@ -3,21 +3,27 @@ package dev.rime.engine.data;
 
 import dev.rime.engine.config.DataInfo;
 import dev.rime.engine.config.ModelTask;
+import dev.rime.engine.config.TestsConfig;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
- * Checks the loaded data against {@code data_info} before any test runs: the named columns exist,
- * predictions are numeric, labels fit the model task. Each error names the config key, the column
- * and the file.
+ * Checks the loaded data against the config before any test runs: the columns {@code data_info} and
+ * the {@code exclude_columns} of {@code tests_config} name exist, predictions are numeric, labels
+ * fit the model task. Each error names the config key, the column and the file.
  */
 public final class DataChecks {
 
   private DataChecks() {}
 
   /**
+   * @param tests the run's {@code tests_config} (its exclusions are checked), or null
    * @throws DataException on the first problem found
    */
-  public static void check(Db db, DataInfo info, ModelTask task, Dataset ref, Dataset eval) {
+  public static void check(
+      Db db, DataInfo info, ModelTask task, TestsConfig tests, Dataset ref, Dataset eval) {
     for (Dataset d : List.of(ref, eval)) {
       requireColumn("data_info.label_col", info.labelCol(), d);
       requireColumn("data_info.pred_col", info.predCol(), d);
@@ -30,6 +36,19 @@ public final class DataChecks {
     }
     for (String c : info.protectedFeatures()) {
       requireColumn("data_info.protected_features", c, ref);
+    }
+    if (tests != null) {
+      for (String c : tests.globalExcludeColumns()) {
+        requireAnyColumn("tests_config.global_exclude_columns", c, ref, eval);
+      }
+      for (Map.Entry<String, Map<String, Object>> e : tests.overrides().entrySet()) {
+        if (e.getValue().get("exclude_columns") instanceof List<?> names) {
+          for (Object c : names) {
+            requireAnyColumn(
+                "tests_config." + e.getKey() + ".exclude_columns", (String) c, ref, eval);
+          }
+        }
+      }
     }
     for (Dataset d : List.of(ref, eval)) {
       if (info.predCol() != null) {
@@ -55,6 +74,24 @@ public final class DataChecks {
               + d.file()
               + "; columns there are: "
               + String.join(", ", d.columns().keySet()));
+    }
+  }
+
+  /** A column to exclude must be in at least one of the two files. */
+  private static void requireAnyColumn(String key, String column, Dataset ref, Dataset eval) {
+    if (!ref.columns().containsKey(column) && !eval.columns().containsKey(column)) {
+      Set<String> all = new LinkedHashSet<>(ref.columns().keySet());
+      all.addAll(eval.columns().keySet());
+      throw new DataException(
+          key,
+          "column '"
+              + column
+              + "' not found in "
+              + ref.file()
+              + " or "
+              + eval.file()
+              + "; columns there are: "
+              + String.join(", ", all));
     }
   }
 

@@ -1,9 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.rime.engine.data;
 
-import java.util.List;
-import java.util.stream.Collectors;
-
 /** Quoting for DuckDB SQL: every identifier and literal built by the engine goes through here. */
 public final class Sql {
 
@@ -28,10 +25,5 @@ public final class Sql {
       return v > 0 ? "CAST('Infinity' AS DOUBLE)" : "CAST('-Infinity' AS DOUBLE)";
     }
     return "CAST('" + Double.toString(v) + "' AS DOUBLE)";
-  }
-
-  /** A DuckDB list literal of DOUBLEs. */
-  public static String dblList(List<Double> values) {
-    return values.stream().map(Sql::dbl).collect(Collectors.joining(", ", "[", "]"));
   }
 }

@@ -38,6 +38,11 @@ public final class TypeInference {
 
   private TypeInference() {}
 
+  /**
+   * Counts of one reference column: non-null and distinct values as stored; values that parse as
+   * numbers; non-missing and distinct values by number value (the categories {@link
+   * Column#catExpr()} gives a numeric column, so 1 and 1.0 count once).
+   */
   private record Profile(
       long nonNull, long distinct, long parsed, long numNonNull, long numDistinct) {}
 
@@ -54,6 +59,11 @@ public final class TypeInference {
     for (String name : names) {
       String refType = ref.columns().get(name);
       String evalType = eval.columns().get(name);
+      Profile p = profiles.get(name);
+      boolean numericValues =
+          Db.isNumericType(refType)
+              || (evalType != null && Db.isNumericType(evalType))
+              || (isString(refType) && p.nonNull() > 0 && p.parsed() == p.nonNull());
       FeatureType type;
       String source = "inferred";
       String reason;
@@ -66,7 +76,6 @@ public final class TypeInference {
         source = "config";
         reason = "data_info.pred_col";
       } else {
-        Profile p = profiles.get(name);
         boolean listed = categorical != null && categorical.contains(name);
         boolean numeric =
             Db.isNumericType(refType) || (isString(refType) && p.parsed() == p.nonNull());
@@ -134,7 +143,7 @@ public final class TypeInference {
       if (evalType == null) {
         reason += "; missing from the evaluation data: not tested";
       }
-      out.add(new Column(name, type, source, reason, refType, evalType, inModel));
+      out.add(new Column(name, type, source, reason, refType, evalType, inModel, numericValues));
     }
     for (Map.Entry<String, String> e : eval.columns().entrySet()) {
       if (!ref.columns().containsKey(e.getKey())) {
@@ -148,7 +157,8 @@ public final class TypeInference {
                 "only in the evaluation data (DuckDB type " + e.getValue() + "): not tested",
                 null,
                 e.getValue(),
-                !notInModel.contains(e.getKey())));
+                !notInModel.contains(e.getKey()),
+                Db.isNumericType(e.getValue())));
       }
     }
     return out;
@@ -164,7 +174,7 @@ public final class TypeInference {
     }
     StringBuilder sql = new StringBuilder("SELECT ");
     for (int i = 0; i < names.size(); i++) {
-      Column c = new Column(names.get(i), FeatureType.TEXT, "", "", null, null, true);
+      Column c = new Column(names.get(i), FeatureType.TEXT, "", "", null, null, true, true);
       String q = c.quoted();
       if (i > 0) {
         sql.append(", ");
@@ -173,8 +183,8 @@ public final class TypeInference {
       String type = ref.columns().get(names.get(i));
       if (Db.isNumericType(type) || isString(type) || type.equalsIgnoreCase("BOOLEAN")) {
         sql.append("count(TRY_CAST(").append(q).append(" AS DOUBLE)), ");
-        sql.append("count(").append(c.numExpr()).append("), count(DISTINCT ");
-        sql.append(c.numExpr()).append(")");
+        sql.append("count(").append(c.catExpr()).append("), count(DISTINCT ");
+        sql.append(c.catExpr()).append(")");
       } else {
         sql.append("0, 0, 0");
       }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.rime.engine.stats;
 
+import dev.rime.engine.data.Sql;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -69,27 +70,34 @@ public final class Edges {
     return out;
   }
 
-  /** Differences of cumulative counts {@code c_k = #(v <= e_k)} and the total: bin counts. */
-  public static long[] binCounts(long[] cumulative, long total) {
-    long[] out = new long[cumulative.length + 1];
-    long prev = 0;
-    for (int k = 0; k < cumulative.length; k++) {
-      out[k] = cumulative[k] - prev;
-      prev = cumulative[k];
-    }
-    out[cumulative.length] = total - prev;
-    return out;
+  /**
+   * SQL for the bin of the DOUBLE expression {@code x} among sorted {@code edges}: {@code -1} when
+   * x is null, else the number of edges strictly below x (bins {@code (-inf, e1], …, (eK, inf)}),
+   * written as a binary search of nested CASEs, about log2(K) comparisons per row. {@code x} should
+   * be a column or alias: it is repeated in every comparison.
+   */
+  public static String binSql(String x, List<Double> edges) {
+    return "(CASE WHEN "
+        + x
+        + " IS NULL THEN -1 ELSE "
+        + search(x, edges, 0, edges.size())
+        + " END)";
   }
 
-  /** Same as {@link #binCounts} for cumulative sums. */
-  public static double[] binSums(double[] cumulative, double total) {
-    double[] out = new double[cumulative.length + 1];
-    double prev = 0;
-    for (int k = 0; k < cumulative.length; k++) {
-      out[k] = cumulative[k] - prev;
-      prev = cumulative[k];
+  /** The bin of a non-null x among bins {@code lo … hi}. */
+  private static String search(String x, List<Double> edges, int lo, int hi) {
+    if (lo == hi) {
+      return Integer.toString(lo);
     }
-    out[cumulative.length] = total - prev;
-    return out;
+    int mid = (lo + hi) / 2;
+    return "(CASE WHEN "
+        + x
+        + " <= "
+        + Sql.dbl(edges.get(mid))
+        + " THEN "
+        + search(x, edges, lo, mid)
+        + " ELSE "
+        + search(x, edges, mid + 1, hi)
+        + " END)";
   }
 }

@@ -17,7 +17,9 @@ public final class FeatureCases {
 
   /**
    * One case per feature from {@code perFeature}; a {@link SkipTest} becomes a SKIP case and any
-   * other exception a failed case for that feature. With no features, one SKIP case saying so.
+   * other exception, {@link LinkageError} or {@link AssertionError} a failed case for that feature
+   * (what {@code Engine.runOne} catches for a whole test). With no features, one SKIP case saying
+   * so.
    */
   public static List<TestCase> each(
       StressTest test, List<Column> features, String kind, Function<Column, TestCase> perFeature) {
@@ -30,7 +32,7 @@ public final class FeatureCases {
         out.add(perFeature.apply(c));
       } catch (SkipTest s) {
         out.add(CaseBuilder.skip(test, List.of(c.name()), s.getMessage()));
-      } catch (RuntimeException e) {
+      } catch (RuntimeException | LinkageError | AssertionError e) {
         out.add(CaseBuilder.error(test, List.of(c.name()), e));
       }
     }

@@ -3,6 +3,7 @@ package dev.rime.engine.tests;
 
 import dev.rime.engine.config.ConfigException;
 import dev.rime.engine.config.ConfigNode;
+import dev.rime.engine.config.Range;
 import dev.rime.engine.config.Suggest;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,17 +11,21 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One configurable parameter of a test: its config key, kind, and RIME's default. The kind drives
- * validation of a {@code tests_config} override, so a wrong type or an unknown nested key is an
- * error naming the dotted key.
+ * One configurable parameter of a test: its config key, kind, valid range and RIME's default. The
+ * kind and range drive validation of a {@code tests_config} override, so a wrong type, a value out
+ * of range (e.g. a negative sample size, a fractional or overflowing integer) or an unknown nested
+ * key is an error naming the dotted key and what is accepted.
  *
  * @param key the config key, e.g. {@code distance_threshold}
  * @param kind what values are accepted
  * @param defaultValue the default (JSON-shaped: Number, Boolean, List, Map or null)
  * @param children the nested parameters of an {@link Kind#OBJECT}
  * @param note for {@link Kind#UNSUPPORTED}: why the engine does not honour it yet
+ * @param range for numbers and integers the values accepted, for thresholds and floors the values
+ *     each of the three may take (integer ranges lie within int range); null for other kinds
  */
-public record Param(String key, Kind kind, Object defaultValue, List<Param> children, String note) {
+public record Param(
+    String key, Kind kind, Object defaultValue, List<Param> children, String note, Range range) {
 
   /** Accepted values of a parameter. */
   public enum Kind {
@@ -36,27 +41,32 @@ public record Param(String key, Kind kind, Object defaultValue, List<Param> chil
     UNSUPPORTED
   }
 
-  public static Param number(String key, double defaultValue) {
-    return new Param(key, Kind.NUMBER, defaultValue, List.of(), null);
+  /** A finite number in {@code range}. */
+  public static Param number(String key, double defaultValue, Range range) {
+    return new Param(key, Kind.NUMBER, defaultValue, List.of(), null, range);
   }
 
-  public static Param integer(String key, int defaultValue) {
-    return new Param(key, Kind.INTEGER, defaultValue, List.of(), null);
+  /** A whole number in {@code range} (which lies within int range). */
+  public static Param integer(String key, int defaultValue, Range range) {
+    if (range.min() < Integer.MIN_VALUE || range.max() > Integer.MAX_VALUE) {
+      throw new IllegalArgumentException(key + ": integer range beyond int: " + range);
+    }
+    return new Param(key, Kind.INTEGER, defaultValue, List.of(), null, range);
   }
 
   public static Param bool(String key, boolean defaultValue) {
-    return new Param(key, Kind.BOOLEAN, defaultValue, List.of(), null);
+    return new Param(key, Kind.BOOLEAN, defaultValue, List.of(), null, null);
   }
 
-  /** Ascending thresholds; {@code defaults} null means "null by default". */
-  public static Param thresholds(String key, double... defaults) {
+  /** Ascending thresholds, each in {@code range}; {@code defaults} null means "null by default". */
+  public static Param thresholds(String key, Range range, double... defaults) {
     return new Param(
-        key, Kind.THRESHOLDS, defaults == null ? null : list(defaults), List.of(), null);
+        key, Kind.THRESHOLDS, defaults == null ? null : list(defaults), List.of(), null, range);
   }
 
-  /** Descending floors, null by default. */
-  public static Param floors(String key) {
-    return new Param(key, Kind.FLOORS, null, List.of(), null);
+  /** Descending floors, each in {@code range}, null by default. */
+  public static Param floors(String key, Range range) {
+    return new Param(key, Kind.FLOORS, null, List.of(), null, range);
   }
 
   public static Param object(String key, Param... children) {
@@ -64,19 +74,19 @@ public record Param(String key, Kind kind, Object defaultValue, List<Param> chil
     for (Param c : children) {
       d.put(c.key(), c.defaultValue());
     }
-    return new Param(key, Kind.OBJECT, d, List.of(children), null);
+    return new Param(key, Kind.OBJECT, d, List.of(children), null, null);
   }
 
   public static Param unsupported(String key, String note) {
-    return new Param(key, Kind.UNSUPPORTED, null, List.of(), note);
+    return new Param(key, Kind.UNSUPPORTED, null, List.of(), note, null);
   }
 
   /** RIME's {@code performance_change_config} of the abnormal-input tests. */
   public static Param performanceChangeConfig() {
     return object(
         "performance_change_config",
-        new Param("severity_thresholds", Kind.THRESHOLDS, null, List.of(), null),
-        integer("min_num_samples", 1));
+        thresholds("severity_thresholds", Range.NON_NEGATIVE, (double[]) null),
+        integer("min_num_samples", 1, Range.intsFrom(1)));
   }
 
   /**
@@ -89,14 +99,10 @@ public record Param(String key, Kind kind, Object defaultValue, List<Param> chil
       case UNSUPPORTED:
         throw new ConfigException(path, "not supported yet: " + note);
       case NUMBER:
-        if (!(value instanceof Number)) {
-          throw new ConfigException(path, "expected a number, got " + ConfigNode.describe(value));
-        }
+        range.checkNumber(path, value);
         return;
       case INTEGER:
-        if (!ConfigNode.isIntegral(value)) {
-          throw new ConfigException(path, "expected an integer, got " + ConfigNode.describe(value));
-        }
+        range.checkInteger(path, value);
         return;
       case BOOLEAN:
         if (!(value instanceof Boolean)) {
@@ -107,7 +113,7 @@ public record Param(String key, Kind kind, Object defaultValue, List<Param> chil
       case THRESHOLDS:
       case FLOORS:
         if (value != null) {
-          Thresholds.fromJson(path, value, kind == Kind.FLOORS);
+          Thresholds.fromJson(path, value, kind == Kind.FLOORS, range);
         }
         return;
       case OBJECT:

@@ -40,6 +40,14 @@ public interface StressTest {
     return out;
   }
 
+  /**
+   * Checks that go beyond one parameter's range, on the parameters the test would run with (e.g.
+   * two parameters that together could never fail). Called when the config is parsed.
+   *
+   * @throws dev.rime.engine.config.ConfigException naming the key at fault
+   */
+  default void checkParams(TestParams params) {}
+
   /** Runs the test on the context's data: one or more test cases, never an empty list. */
   List<TestCase> run(TestContext ctx, TestParams params);
 }

@@ -3,7 +3,7 @@ package dev.rime.engine.tests;
 
 import dev.rime.api.Severity;
 import dev.rime.engine.config.ConfigException;
-import dev.rime.engine.config.ConfigNode;
+import dev.rime.engine.config.Range;
 import java.util.List;
 
 /**
@@ -36,27 +36,42 @@ public record Thresholds(double low, double medium, double high, boolean descend
     return new Thresholds(low, medium, high, true);
   }
 
-  /** Reads a JSON list of 3 numbers given at dotted key {@code path}. */
+  /** Reads a JSON list of 3 numbers given at dotted key {@code path} (validated already). */
   public static Thresholds fromJson(String path, Object value, boolean descending) {
+    return fromJson(path, value, descending, null);
+  }
+
+  /**
+   * Reads a JSON list of 3 numbers given at dotted key {@code path}, each in {@code range} (null:
+   * any finite number).
+   *
+   * @throws ConfigException naming the key when the value is not 3 ordered numbers in range
+   */
+  public static Thresholds fromJson(String path, Object value, boolean descending, Range range) {
+    String bounds = range == null ? "" : range.bounds();
     String expected =
-        "expected a list of 3 "
+        "must be a list of 3 "
             + (descending ? "descending" : "ascending")
-            + " numbers [low, medium, high]";
+            + " numbers [low, medium, high]"
+            + (bounds.isEmpty() ? "" : ", each " + bounds)
+            + ", not ";
     if (!(value instanceof List) || ((List<?>) value).size() != 3) {
-      throw new ConfigException(path, expected + ", got " + ConfigNode.describe(value));
+      throw new ConfigException(
+          path, expected + (value instanceof List ? value : Range.show(value)));
     }
     double[] d = new double[3];
     for (int i = 0; i < 3; i++) {
       Object o = ((List<?>) value).get(i);
-      if (!(o instanceof Number)) {
-        throw new ConfigException(path, expected + ", but an element is " + ConfigNode.describe(o));
+      if (!(o instanceof Number)
+          || (range != null && !range.contains(((Number) o).doubleValue()))) {
+        throw new ConfigException(path, expected + value);
       }
       d[i] = ((Number) o).doubleValue();
     }
     try {
       return new Thresholds(d[0], d[1], d[2], descending);
     } catch (IllegalArgumentException e) {
-      throw new ConfigException(path, expected + ", got " + value);
+      throw new ConfigException(path, expected + value);
     }
   }
 

@@ -62,7 +62,10 @@ class TestRunConfigTest {
   void wrongTypesNameKeyAndExpectedType() {
     Map<String, Object> c = minimal();
     Fixtures.dataInfo(c).put("nrows", "ten");
-    rejects(c, "data_info.nrows").hasMessageContaining("expected an integer, got string \"ten\"");
+    rejects(c, "data_info.nrows")
+        .hasMessage(
+            "data_info.nrows: must be an integer from 1 to 9223372036854775807, not string"
+                + " \"ten\"");
     Map<String, Object> d = minimal();
     d.put("run_name", 5);
     rejects(d, "run_name").hasMessageContaining("expected a string");
@@ -146,9 +149,154 @@ class TestRunConfigTest {
     rejects(
             withTests(Map.of("continuous_drift", Map.of("num_bins", 2.5))),
             "tests_config.continuous_drift.num_bins")
-        .hasMessageContaining("expected an integer");
+        .hasMessage(
+            "tests_config.continuous_drift.num_bins: must be an integer from 2 to 10000, not 2.5");
     rejects(withTests(Map.of("auc", Map.of("run", "yes"))), "tests_config.auc.run")
         .hasMessageContaining("expected true or false");
+  }
+
+  private static Map<String, Object> withParam(String test, String key, Object value) {
+    Map<String, Object> params = new LinkedHashMap<>();
+    params.put(key, value);
+    return withTests(Map.of(test, params));
+  }
+
+  @Test
+  void integerParametersMustBeWholeAndInRange() {
+    rejects(withParam("continuous_drift", "num_bins", -3), "tests_config.continuous_drift.num_bins")
+        .hasMessage(
+            "tests_config.continuous_drift.num_bins: must be an integer from 2 to 10000, not -3");
+    rejects(withParam("prediction_drift", "num_bins", 1), "tests_config.prediction_drift.num_bins")
+        .hasMessageEndingWith("must be an integer from 2 to 10000, not 1");
+    rejects(
+            withParam("categorical_drift", "min_sample_size", -1),
+            "tests_config.categorical_drift.min_sample_size")
+        .hasMessageEndingWith("must be an integer from 1 to 2147483647, not -1");
+    // 3e9 is whole but beyond int: it would overflow intValue().
+    rejects(
+            withParam("subset_auc", "min_sample_size", 3e9),
+            "tests_config.subset_auc.min_sample_size")
+        .hasMessageEndingWith("must be an integer from 1 to 2147483647, not 3000000000");
+    rejects(
+            withParam(
+                "continuous_drift",
+                "num_null_simulations",
+                new java.math.BigInteger("1" + "0".repeat(30))),
+            "tests_config.continuous_drift.num_null_simulations")
+        .hasMessageEndingWith("must be an integer from 1 to 100000, not 1" + "0".repeat(30));
+    rejects(withParam("auc", "run", 1), "tests_config.auc.run")
+        .hasMessageContaining("true or false");
+  }
+
+  @Test
+  void minNumSamplesMustBePositiveWhereverItIsGiven() {
+    rejects(
+            withParam("null_check", "performance_change_config", Map.of("min_num_samples", 0)),
+            "tests_config.null_check.performance_change_config.min_num_samples")
+        .hasMessageEndingWith("must be an integer from 1 to 2147483647, not 0");
+    rejects(
+            withTests(
+                Map.of(
+                    "global_abnormal_inputs_performance_change_config",
+                    Map.of("min_num_samples", 0))),
+            "tests_config.global_abnormal_inputs_performance_change_config.min_num_samples")
+        .hasMessageEndingWith("not 0");
+  }
+
+  @Test
+  void numberParametersMustBeInRange() {
+    rejects(
+            withParam("continuous_drift", "distance_threshold", -0.1),
+            "tests_config.continuous_drift.distance_threshold")
+        .hasMessageEndingWith("must be a number greater than 0, not -0.1");
+    rejects(withParam("out_of_range", "std_factor", 0), "tests_config.out_of_range.std_factor")
+        .hasMessageEndingWith("must be a number greater than 0, not 0");
+    rejects(
+            withParam("categorical_drift", "p_value_threshold", 0),
+            "tests_config.categorical_drift.p_value_threshold")
+        .hasMessageEndingWith("must be a number greater than 0 and at most 1, not 0");
+    rejects(
+            withParam("prediction_drift", "p_value_threshold", 1.5),
+            "tests_config.prediction_drift.p_value_threshold")
+        .hasMessageEndingWith("not 1.5");
+    rejects(
+            withParam("continuous_drift", "distance_threshold", "high"),
+            "tests_config.continuous_drift.distance_threshold")
+        .hasMessageEndingWith("must be a number greater than 0, not string \"high\"");
+    Map<String, Object> scaling = withTests(Map.of("global_drift_scaling_factor", -1));
+    rejects(scaling, "tests_config.global_drift_scaling_factor")
+        .hasMessageEndingWith("must be a number greater than 0, not -1");
+  }
+
+  @Test
+  void thresholdsMustBeAscendingAndInRange() {
+    rejects(
+            withParam(
+                "null_check",
+                "performance_change_config",
+                Map.of("severity_thresholds", List.of(-0.1, 0.05, 0.1))),
+            "tests_config.null_check.performance_change_config.severity_thresholds")
+        .hasMessageEndingWith(
+            "must be a list of 3 ascending numbers [low, medium, high], each at least 0, not"
+                + " [-0.1, 0.05, 0.1]");
+    rejects(
+            withParam("label_imbalance", "severity_thresholds", List.of(0.6, 0.75, 1.5)),
+            "tests_config.label_imbalance.severity_thresholds")
+        .hasMessageEndingWith("each from 0 to 1, not [0.6, 0.75, 1.5]");
+    rejects(
+            withParam("prediction_drift", "psi_thresholds", List.of(0.6, 0.4, 0.2)),
+            "tests_config.prediction_drift.psi_thresholds")
+        .hasMessageContaining("3 ascending numbers");
+    rejects(
+            withParam("auc", "absolute_thresholds", List.of(0.8, 0.9, 0.6)),
+            "tests_config.auc.absolute_thresholds")
+        .hasMessageContaining("3 descending numbers");
+  }
+
+  @Test
+  void tooFewSimulationsForThePValueThresholdAreRejected() {
+    // 19 simulations: the smallest p-value is 1/20 = 0.05, never below 0.05.
+    rejects(
+            withParam("continuous_drift", "num_null_simulations", 19),
+            "tests_config.continuous_drift.num_null_simulations")
+        .hasMessageContaining("must be at least 20 with p_value_threshold 0.05");
+    Map<String, Object> ok = new LinkedHashMap<>();
+    ok.put("num_null_simulations", 20);
+    assertThat(TestRunConfig.parse(withTests(Map.of("continuous_drift", ok)))).isNotNull();
+    Map<String, Object> strict = new LinkedHashMap<>();
+    strict.put("num_null_simulations", 50);
+    strict.put("p_value_threshold", 0.01);
+    rejects(
+            withTests(Map.of("prediction_drift", strict)),
+            "tests_config.prediction_drift.num_null_simulations")
+        .hasMessageContaining("must be at least 100 with p_value_threshold 0.01");
+  }
+
+  @Test
+  void runSettingsMustBeInRange() {
+    Map<String, Object> subsets = minimal();
+    subsets.put("subset_profiling_config", Map.of("num_subsets", 3e9));
+    rejects(subsets, "subset_profiling_config.num_subsets")
+        .hasMessage(
+            "subset_profiling_config.num_subsets: must be an integer from 1 to 10000, not"
+                + " 3000000000");
+    Map<String, Object> nunique = minimal();
+    nunique.put("data_profiling_info", Map.of("min_nunique_for_numeric", 0));
+    rejects(nunique, "data_profiling_info.min_nunique_for_numeric")
+        .hasMessageEndingWith("must be an integer from 1 to 2147483647, not 0");
+    Map<String, Object> seed = minimal();
+    seed.put("random_seed", 1.5);
+    rejects(seed, "random_seed")
+        .hasMessage(
+            "random_seed: must be an integer from -9223372036854775808 to 9223372036854775807,"
+                + " not 1.5");
+    Map<String, Object> bigSeed = minimal();
+    bigSeed.put("random_seed", new java.math.BigInteger("9223372036854775808"));
+    rejects(bigSeed, "random_seed").hasMessageEndingWith("not 9223372036854775808");
+    Map<String, Object> confidence = minimal();
+    confidence.put("subset_profiling_config", Map.of("confidence_level", 1));
+    rejects(confidence, "subset_profiling_config.confidence_level")
+        .hasMessageEndingWith("must be a number greater than 0 and less than 1, not 1");
   }
 
   @Test

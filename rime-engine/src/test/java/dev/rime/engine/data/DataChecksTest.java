@@ -79,4 +79,29 @@ class DataChecksTest {
     assertThatThrownBy(() -> load(c))
         .hasMessageStartingWith("data_info.categorical_features: column 'colour' not found");
   }
+
+  @Test
+  void unknownExcludedColumnsNameTheKeyAndTheColumnsThereAre() {
+    Path eval = Fixtures.csv(dir, "eval.csv", "x,y,p,extra", "1,0,0.2,5");
+    Map<String, Object> global = Fixtures.config("ref.csv", "eval.csv", "y", "p");
+    global.put("tests_config", Map.of("global_exclude_columns", List.of("x", "xx")));
+    assertThatThrownBy(() -> load(global))
+        .isInstanceOf(DataException.class)
+        .hasMessage(
+            "tests_config.global_exclude_columns: column 'xx' not found in "
+                + dir.resolve("ref.csv")
+                + " or "
+                + eval
+                + "; columns there are: x, y, p, extra");
+    Map<String, Object> own = Fixtures.config("ref.csv", "eval.csv", "y", "p");
+    own.put("tests_config", Map.of("null_check", Map.of("exclude_columns", List.of("X"))));
+    assertThatThrownBy(() -> load(own))
+        .isInstanceOf(DataException.class)
+        .hasMessageStartingWith(
+            "tests_config.null_check.exclude_columns: column 'X' not found in ");
+    // A column of either file may be excluded.
+    Map<String, Object> fine = Fixtures.config("ref.csv", "eval.csv", "y", "p");
+    fine.put("tests_config", Map.of("global_exclude_columns", List.of("x", "extra")));
+    load(fine);
+  }
 }

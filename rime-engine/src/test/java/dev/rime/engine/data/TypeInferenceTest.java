@@ -126,4 +126,33 @@ class TypeInferenceTest {
     assertThat(c.get("b").reason()).contains("missing from the evaluation data");
     assertThat(c.get("c").reason()).contains("only in the evaluation data");
   }
+
+  @Test
+  void numericValuesWhenEitherFileHasNumbersOrTheReferenceOnlyNumberStrings() {
+    // d: DOUBLE in the reference (1.0, 2.0, null), BIGINT in the evaluation (1, 2). s: strings in
+    // the
+    // reference (JSON strings stay VARCHAR), but every value a number: "1", "1.0", "2" are 2
+    // values by number. t: text.
+    Fixtures.csv(
+        dir,
+        "ref.jsonl",
+        "{\"d\": 1.0, \"s\": \"1\", \"t\": \"a\"}",
+        "{\"d\": 2.0, \"s\": \"1.0\", \"t\": \"b\"}",
+        "{\"d\": null, \"s\": \"2\", \"t\": \"c\"}");
+    Fixtures.csv(
+        dir,
+        "eval.jsonl",
+        "{\"d\": 1, \"s\": \"1\", \"t\": \"a\"}",
+        "{\"d\": 2, \"s\": \"2\", \"t\": \"b\"}");
+    Map<String, Column> c = infer(Fixtures.config("ref.jsonl", "eval.jsonl", null, null));
+    assertThat(c.get("d").numericValues()).isTrue();
+    assertThat(c.get("d").reason()).contains("2 distinct values");
+    assertThat(c.get("t").numericValues()).isFalse();
+    assertThat(c.get("d").evalType()).isEqualTo("BIGINT");
+    assertThat(c.get("s").refType()).isEqualTo("VARCHAR");
+    assertThat(c.get("s").evalType()).isEqualTo("VARCHAR");
+    assertThat(c.get("s").numericValues()).isTrue();
+    assertThat(c.get("s").reason())
+        .isEqualTo("string of numbers with 2 distinct values <" + " min_nunique_for_numeric 10");
+  }
 }

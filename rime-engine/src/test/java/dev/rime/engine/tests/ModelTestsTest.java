@@ -108,4 +108,21 @@ class ModelTestsTest {
     assertThat(c.metrics().get("num_subsets")).isEqualTo(2.0);
     assertThat(c.description()).contains("none was judged");
   }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void numericCategoriesNameTheirSubsetsByValue() {
+    // g is a DOUBLE column (as pandas writes ints with NaN) with 2 values: categorical. Subsets
+    // are named 1 and 2, as the same categories read as integers would be, and NaN is null.
+    Fixtures.csv(dir, "ref.csv", "g,y,p", "1.0,0,0.1", "2.0,0,0.2", "1.0,1,0.8", ",1,0.9");
+    Fixtures.csv(dir, "eval.csv", "g,y,p", "1.0,0,0.1", "2.0,1,0.9", "NaN,1,0.8", "2.0,0,0.3");
+    StressTest t = new SubsetAccuracyTest();
+    TestCase c = t.run(ctx("y"), TestParams.defaults(t)).get(0);
+    assertThat(c.features()).containsExactly("g");
+    List<Map<String, Object>> subsets = (List<Map<String, Object>>) c.details().get("subsets");
+    assertThat(subsets).extracting(m -> m.get("name")).containsExactly("1", "2", "null");
+    assertThat(subsets)
+        .extracting(m -> m.get("criterion"))
+        .containsExactly("g == 1", "g == 2", "g is null");
+  }
 }

@@ -47,7 +47,7 @@ class ThresholdsTest {
         .containsExactly(1.0, 2.0, 3.0);
     assertThatThrownBy(() -> Thresholds.fromJson("k", List.of(1, 2), false))
         .isInstanceOf(ConfigException.class)
-        .hasMessageStartingWith("k: expected a list of 3 ascending numbers");
+        .hasMessageStartingWith("k: must be a list of 3 ascending numbers");
     assertThatThrownBy(() -> Thresholds.fromJson("k", List.of(3, 2, 1), false))
         .isInstanceOf(ConfigException.class);
     assertThatThrownBy(() -> Thresholds.fromJson("k", List.of(1, "x", 3), false))

@@ -4,13 +4,13 @@ package dev.rime.server.executor;
 import dev.rime.api.JobProgress;
 import dev.rime.api.Json;
 import dev.rime.api.result.TestRunResult;
+import dev.rime.engine.JobFolder;
 import dev.rime.server.store.JobRecord;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,9 +31,9 @@ import org.slf4j.LoggerFactory;
  * Runs each job in a child JVM on this machine, so a crash or runaway memory in a job never takes
  * the server down.
  *
- * <p>Job folder {@code <jobs>/<job id>/}: the server writes {@code config.json} ({@code
- * test_run_config}, {@code base_dir}); the child writes {@code progress.json} as it goes, then
- * {@code result.json} and last {@code exit.json} ({@code {"status":"SUCCEEDED"}} or {@code
+ * <p>Job folder {@code <jobs>/<job id>/} ({@link JobFolder}): the server writes {@code config.json}
+ * ({@code test_run_config}, {@code base_dir}); the child writes {@code progress.json} as it goes,
+ * then {@code result.json} and last {@code exit.json} ({@code {"status":"SUCCEEDED"}} or {@code
  * {"status":"FAILED","error":...}}); stdout and stderr go to {@code job.log}. Because everything a
  * job leaves is in files, a restarted server can pick up a job that finished, or is still running,
  * while it was away.
@@ -45,15 +45,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class LocalJobExecutor implements JobExecutor {
 
-  /** File names of the job folder protocol (shared with the engine's {@code JobMain}). */
-  public static final String CONFIG = "config.json";
-
-  public static final String PROGRESS = "progress.json";
-  public static final String RESULT = "result.json";
-  public static final String EXIT = "exit.json";
-  public static final String LOG = "job.log";
-
-  private static final Logger LOG_ = LoggerFactory.getLogger(LocalJobExecutor.class);
+  private static final Logger LOG = LoggerFactory.getLogger(LocalJobExecutor.class);
 
   /** util-linux's setsid where there is one (it execs in place, so the pid stays the job's). */
   private static final String SETSID =
@@ -134,7 +126,7 @@ public final class LocalJobExecutor implements JobExecutor {
             ? CgroupV2.detect(Path.of("/sys/fs/cgroup"), Path.of("/proc/self/cgroup"))
             : Optional.empty();
     if (cgroups.isEmpty()) {
-      LOG_.info(
+      LOG.info(
           "cgroup v2 limits not available here; job memory is held by heap limits and an RSS"
               + " watchdog");
     }
@@ -199,13 +191,14 @@ public final class LocalJobExecutor implements JobExecutor {
     Path dir = jobDir(job.jobId());
     Files.createDirectories(dir.resolve("tmp"));
     // a retried job starts clean: outputs of an earlier attempt must not be read as this one's
-    for (String name : List.of(PROGRESS, RESULT, EXIT)) {
+    for (String name : List.of(JobFolder.PROGRESS, JobFolder.RESULT, JobFolder.EXIT)) {
       Files.deleteIfExists(dir.resolve(name));
     }
     Map<String, Object> config = new LinkedHashMap<>();
     config.put("test_run_config", Json.lenient().readValue(job.configJson(), Json.MAP));
     config.put("base_dir", job.baseDir());
-    writeAtomically(dir.resolve(CONFIG), Json.lenient().writeValueAsString(config));
+    JobFolder.writeAtomically(
+        dir.resolve(JobFolder.CONFIG), Json.lenient().writeValueAsString(config));
 
     int limitMb = 2 * job.ramRequestMb();
     int limitMillicores = 2 * job.cpuRequestMillicores();
@@ -238,7 +231,7 @@ public final class LocalJobExecutor implements JobExecutor {
     cmd.add(settings.mainClass());
     cmd.add(dir.toString());
 
-    Path log = dir.resolve(LOG);
+    Path log = dir.resolve(JobFolder.LOG);
     Files.writeString(
         log,
         "[rime] attempt "
@@ -299,7 +292,7 @@ public final class LocalJobExecutor implements JobExecutor {
   @Override
   public JobOutcome outcome(String jobId) {
     Path dir = jobDir(jobId);
-    Path exit = dir.resolve(EXIT);
+    Path exit = dir.resolve(JobFolder.EXIT);
     if (!Files.isRegularFile(exit)) {
       Integer code = exitCodes.remove(jobId);
       String tail = logs(jobId, 20);
@@ -320,7 +313,7 @@ public final class LocalJobExecutor implements JobExecutor {
       Map<String, Object> status = Json.lenient().readValue(exit.toFile(), Json.MAP);
       if ("SUCCEEDED".equals(status.get("status"))) {
         TestRunResult result =
-            Json.lenient().readValue(dir.resolve(RESULT).toFile(), TestRunResult.class);
+            Json.lenient().readValue(dir.resolve(JobFolder.RESULT).toFile(), TestRunResult.class);
         return new JobOutcome.Succeeded(result);
       }
       Object error = status.get("error");
@@ -334,12 +327,12 @@ public final class LocalJobExecutor implements JobExecutor {
 
   @Override
   public boolean finished(String jobId) {
-    return Files.isRegularFile(jobDir(jobId).resolve(EXIT));
+    return Files.isRegularFile(jobDir(jobId).resolve(JobFolder.EXIT));
   }
 
   @Override
   public Optional<JobProgress> progress(String jobId) {
-    Path p = jobDir(jobId).resolve(PROGRESS);
+    Path p = jobDir(jobId).resolve(JobFolder.PROGRESS);
     if (!Files.isRegularFile(p)) {
       return Optional.empty();
     }
@@ -352,7 +345,7 @@ public final class LocalJobExecutor implements JobExecutor {
 
   @Override
   public String logs(String jobId, Integer tailLines) {
-    Path log = jobDir(jobId).resolve(LOG);
+    Path log = jobDir(jobId).resolve(JobFolder.LOG);
     if (!Files.isRegularFile(log)) {
       return "";
     }
@@ -404,19 +397,13 @@ public final class LocalJobExecutor implements JobExecutor {
                   + " MB requested); request more RAM with ram_request_megabytes");
         }
       } catch (RuntimeException e) {
-        LOG_.warn("memory watchdog: {}", e.toString());
+        LOG.warn("memory watchdog: {}", e.toString());
       }
     }
   }
 
   static Long startMillis(ProcessHandle h) {
     return h.info().startInstant().map(Instant::toEpochMilli).orElse(null);
-  }
-
-  static void writeAtomically(Path target, String content) throws IOException {
-    Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
-    Files.writeString(tmp, content, StandardCharsets.UTF_8);
-    Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
   }
 
   static String tail(Path file, int lines) throws IOException {
@@ -516,7 +503,7 @@ public final class LocalJobExecutor implements JobExecutor {
     void kill(String reason) {
       if (stoppedBecause == null) {
         stoppedBecause = reason;
-        LOG_.warn("stopping job {}: {}", jobId, reason);
+        LOG.warn("stopping job {}: {}", jobId, reason);
         handle.descendants().forEach(ProcessHandle::destroyForcibly);
         handle.destroyForcibly();
       }

@@ -126,7 +126,8 @@ public final class AbnormalInputs {
       impact = 0.0;
     } else if (measure == ImpactMeasure.FAILING_FRACTION) {
       impact = fraction;
-    } else if (measuredFailing >= minSamples && measuredPassing > 0) {
+    } else if (measuredFailing >= Math.max(1, minSamples) && measuredPassing > 0) {
+      // Both averages exist: at least one measurable row on each side, whatever min_num_samples.
       impact =
           measure == ImpactMeasure.ACCURACY_CHANGE
               ? Math.max(0, valuePassing - valueFailing)

@@ -2,6 +2,7 @@
 package dev.rime.engine.tests.abnormal;
 
 import dev.rime.api.result.TestCase;
+import dev.rime.engine.config.Range;
 import dev.rime.engine.data.Column;
 import dev.rime.engine.data.Db;
 import dev.rime.engine.data.Sql;
@@ -43,7 +44,7 @@ public final class OutOfRangeTest implements StressTest {
 
   @Override
   public List<Param> params() {
-    return List.of(Param.number("std_factor", 3), Param.performanceChangeConfig());
+    return List.of(Param.number("std_factor", 3, Range.POSITIVE), Param.performanceChangeConfig());
   }
 
   @Override

@@ -12,8 +12,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Unseen Categorical: evaluation rows whose (non-null) value of a categorical feature never occurs
- * in the reference data. Judged by {@link AbnormalInputs}.
+ * Unseen Categorical: evaluation rows whose (non-missing) value of a categorical feature never
+ * occurs in the reference data, categories compared as {@link Column#catExpr()} gives them (numbers
+ * by value: {@code 1} and {@code 1.0} are one category). Judged by {@link AbnormalInputs}.
  */
 public final class UnseenCategoricalTest implements StressTest {
 
@@ -65,6 +66,6 @@ public final class UnseenCategoricalTest implements StressTest {
         c,
         failing,
         "values never seen in the reference data",
-        Map.of("examples", AbnormalInputs.examples(ctx, c.quoted(), failing)));
+        Map.of("examples", AbnormalInputs.examples(ctx, c.catExpr(), failing)));
   }
 }

@@ -4,6 +4,7 @@ package dev.rime.engine.tests.cleanliness;
 import dev.rime.api.Severity;
 import dev.rime.api.TestStatus;
 import dev.rime.api.result.TestCase;
+import dev.rime.engine.config.Range;
 import dev.rime.engine.data.Column;
 import dev.rime.engine.data.FeatureType;
 import dev.rime.engine.tests.CaseBuilder;
@@ -45,7 +46,7 @@ public final class DuplicateRowsTest implements StressTest {
 
   @Override
   public List<Param> params() {
-    return List.of(Param.thresholds("severity_thresholds", 0.01, 0.05, 0.1));
+    return List.of(Param.thresholds("severity_thresholds", Range.UNIT, 0.01, 0.05, 0.1));
   }
 
   @Override

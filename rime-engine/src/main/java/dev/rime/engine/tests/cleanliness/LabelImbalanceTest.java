@@ -4,6 +4,7 @@ package dev.rime.engine.tests.cleanliness;
 import dev.rime.api.Severity;
 import dev.rime.api.result.TestCase;
 import dev.rime.engine.config.ModelTask;
+import dev.rime.engine.config.Range;
 import dev.rime.engine.tests.CaseBuilder;
 import dev.rime.engine.tests.Param;
 import dev.rime.engine.tests.SkipTest;
@@ -43,7 +44,8 @@ public final class LabelImbalanceTest implements StressTest {
   @Override
   public List<Param> params() {
     return List.of(
-        Param.thresholds("severity_thresholds", 0.6, 0.75, 0.9), Param.bool("normalize", true));
+        Param.thresholds("severity_thresholds", Range.UNIT, 0.6, 0.75, 0.9),
+        Param.bool("normalize", true));
   }
 
   @Override

@@ -12,8 +12,10 @@ import java.util.List;
 
 /**
  * Categorical Feature Drift: PSI of a categorical feature's category frequencies over the union of
- * the categories of both datasets. Missing values are dropped when {@code ignore_nans}, else
- * counted as a category. Judged by {@link FeatureDrift}.
+ * the categories of both datasets (numbers compared by value, see {@link Column#catExpr()}).
+ * Missing values are dropped when {@code ignore_nans}, else counted as a category. Judged by {@link
+ * FeatureDrift}: drift needs PSI ≥ {@code distance_threshold} and a p-value below {@code
+ * p_value_threshold}.
  */
 public final class CategoricalDriftTest implements StressTest {
 
@@ -35,10 +37,17 @@ public final class CategoricalDriftTest implements StressTest {
   @Override
   public List<Param> params() {
     return List.of(
-        Param.number("distance_threshold", 0.2),
-        Param.integer("min_sample_size", 100),
+        FeatureDrift.DISTANCE_THRESHOLD,
+        FeatureDrift.MIN_SAMPLE_SIZE,
         Param.bool("ignore_nans", true),
-        Param.thresholds("performance_change_thresholds", (double[]) null));
+        FeatureDrift.PERFORMANCE_CHANGE_THRESHOLDS,
+        FeatureDrift.NUM_NULL_SIMULATIONS,
+        FeatureDrift.P_VALUE_THRESHOLD);
+  }
+
+  @Override
+  public void checkParams(TestParams params) {
+    FeatureDrift.checkSignificanceParams(params);
   }
 
   @Override
@@ -53,12 +62,8 @@ public final class CategoricalDriftTest implements StressTest {
   private TestCase test(TestContext ctx, TestParams params, Column c) {
     boolean withNulls = !params.bool("ignore_nans");
     String pred = ctx.hasPredictions() ? ctx.predExpr() : null;
-    var ref =
-        Histogram.categories(
-            ctx.db(), ctx.refTable(), c.catExpr(), c.nullExpr(c.refType()), pred, withNulls);
-    var eval =
-        Histogram.categories(
-            ctx.db(), ctx.evalTable(), c.catExpr(), c.nullExpr(c.evalType()), null, withNulls);
+    var ref = Histogram.categories(ctx.db(), ctx.refTable(), c.catExpr(), pred, withNulls);
+    var eval = Histogram.categories(ctx.db(), ctx.evalTable(), c.catExpr(), pred, withNulls);
     Histogram[] aligned = Histogram.align(ref, eval);
     return FeatureDrift.judge(ctx, this, params, c, aligned[0], aligned[1]);
   }

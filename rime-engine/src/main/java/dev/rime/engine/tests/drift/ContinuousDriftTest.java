@@ -14,7 +14,8 @@ import java.util.List;
  * Numeric Feature Drift: PSI of a numeric feature over {@code num_bins} bins cut at reference
  * quantiles {@code k / num_bins} (linear interpolation, de-duplicated; bins {@code (-inf, e1], …,
  * (eK, inf)}). Missing values are dropped when {@code ignore_nans}, else binned as their own bin.
- * Judged by {@link FeatureDrift}.
+ * Judged by {@link FeatureDrift}: drift needs PSI ≥ {@code distance_threshold} and a p-value below
+ * {@code p_value_threshold}.
  */
 public final class ContinuousDriftTest implements StressTest {
 
@@ -36,12 +37,19 @@ public final class ContinuousDriftTest implements StressTest {
   @Override
   public List<Param> params() {
     return List.of(
-        Param.integer("num_bins", 100),
-        Param.number("distance_threshold", 0.2),
-        Param.integer("min_sample_size", 100),
+        FeatureDrift.NUM_BINS,
+        FeatureDrift.DISTANCE_THRESHOLD,
+        FeatureDrift.MIN_SAMPLE_SIZE,
         Param.bool("ignore_nans", true),
-        Param.thresholds("performance_change_thresholds", (double[]) null),
+        FeatureDrift.PERFORMANCE_CHANGE_THRESHOLDS,
+        FeatureDrift.NUM_NULL_SIMULATIONS,
+        FeatureDrift.P_VALUE_THRESHOLD,
         Param.unsupported("min_num_quantiles", "this engine bins at num_bins reference quantiles"));
+  }
+
+  @Override
+  public void checkParams(TestParams params) {
+    FeatureDrift.checkSignificanceParams(params);
   }
 
   @Override
@@ -51,14 +59,14 @@ public final class ContinuousDriftTest implements StressTest {
   }
 
   private TestCase test(TestContext ctx, TestParams params, Column c) {
-    int numBins = Math.max(1, params.integer("num_bins"));
+    int numBins = params.integer("num_bins");
     boolean withNulls = !params.bool("ignore_nans");
     List<Double> edges = ctx.quantileEdges(c.numExpr(), numBins);
     String pred = ctx.hasPredictions() ? ctx.predExpr() : null;
     Histogram ref =
         Histogram.numeric(ctx.db(), ctx.refTable(), c.numExpr(), edges, pred, withNulls);
     Histogram eval =
-        Histogram.numeric(ctx.db(), ctx.evalTable(), c.numExpr(), edges, null, withNulls);
+        Histogram.numeric(ctx.db(), ctx.evalTable(), c.numExpr(), edges, pred, withNulls);
     return FeatureDrift.judge(ctx, this, params, c, ref, eval);
   }
 }

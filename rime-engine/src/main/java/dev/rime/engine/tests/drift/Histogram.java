@@ -2,11 +2,13 @@
 package dev.rime.engine.tests.drift;
 
 import dev.rime.engine.data.Db;
-import dev.rime.engine.data.Sql;
+import dev.rime.engine.stats.Edges;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Row counts per bin (or category) of one table, with the count and sum of predictions in each bin
@@ -18,6 +20,12 @@ import java.util.TreeMap;
  * @param predSums sum of predictions per bin
  */
 record Histogram(List<String> labels, long[] counts, long[] predCounts, double[] predSums) {
+
+  /** The counts of one category of one table. */
+  record Category(long count, long predCount, double predSum) {}
+
+  /** The label of the missing-value category. */
+  static final String NULL_CATEGORY = "\u0000null";
 
   /** Total rows counted. */
   long total() {
@@ -39,9 +47,9 @@ record Histogram(List<String> labels, long[] counts, long[] predCounts, double[]
     String p = pred == null ? "NULL::DOUBLE" : pred;
     int k = edges.size();
     String sql =
-        "SELECT CASE WHEN x IS NULL THEN -1 ELSE "
-            + binOf("x", edges, 0, k)
-            + " END AS b, count(*), count(p), sum(p) FROM (SELECT "
+        "SELECT "
+            + Edges.binSql("x", edges)
+            + " AS b, count(*), count(p), sum(p) FROM (SELECT "
             + x
             + " AS x, "
             + p
@@ -72,52 +80,30 @@ record Histogram(List<String> labels, long[] counts, long[] predCounts, double[]
       labels.add("null");
     }
     return new Histogram(
-        labels,
-        java.util.Arrays.copyOf(counts, n),
-        java.util.Arrays.copyOf(predCounts, n),
-        java.util.Arrays.copyOf(predSums, n));
+        labels, Arrays.copyOf(counts, n), Arrays.copyOf(predCounts, n), Arrays.copyOf(predSums, n));
   }
 
   /**
-   * SQL for the bin of {@code x} among bins {@code lo … hi} (bin b = number of edges below x): a
-   * binary search as nested CASE, about log2(K) comparisons per row.
+   * Category counts of {@code category} (SQL that is null exactly for a missing value, see {@link
+   * dev.rime.engine.data.Column#catExpr()}) over {@code table}; missing values dropped or (when
+   * {@code withNulls}) counted as the category {@link #NULL_CATEGORY}.
+   *
+   * @param pred SQL of the prediction, or null
    */
-  static String binOf(String x, List<Double> edges, int lo, int hi) {
-    if (lo == hi) {
-      return Integer.toString(lo);
-    }
-    int mid = (lo + hi) / 2;
-    return "(CASE WHEN "
-        + x
-        + " <= "
-        + Sql.dbl(edges.get(mid))
-        + " THEN "
-        + binOf(x, edges, lo, mid)
-        + " ELSE "
-        + binOf(x, edges, mid + 1, hi)
-        + " END)";
-  }
-
-  /**
-   * Category counts of {@code category} over {@code table}, rows where {@code missing} is true
-   * dropped or (when {@code withNulls}) counted as the category {@code null}.
-   */
-  static Map<String, long[]> categories(
-      Db db, String table, String category, String missing, String pred, boolean withNulls) {
+  static Map<String, Category> categories(
+      Db db, String table, String category, String pred, boolean withNulls) {
     String p = pred == null ? "NULL::DOUBLE" : pred;
     String sql =
-        "SELECT CASE WHEN m THEN NULL ELSE v END AS c, count(*), count(p), sum(p) FROM (SELECT "
+        "SELECT c, count(*), count(p), sum(p) FROM (SELECT "
             + category
-            + " AS v, "
-            + missing
-            + " AS m, "
+            + " AS c, "
             + p
             + " AS p FROM "
             + table
             + ")"
-            + (withNulls ? "" : " WHERE NOT m")
+            + (withNulls ? "" : " WHERE c IS NOT NULL")
             + " GROUP BY c";
-    Map<String, long[]> out = new TreeMap<>();
+    Map<String, Category> out = new TreeMap<>();
     for (Object[] row :
         db.query(
             sql,
@@ -127,54 +113,37 @@ record Histogram(List<String> labels, long[] counts, long[] predCounts, double[]
                 })) {
       String key = row[0] == null ? NULL_CATEGORY : (String) row[0];
       double sum = row[3] == null ? 0 : (Double) row[3];
-      out.put(key, new long[] {(Long) row[1], (Long) row[2], Double.doubleToRawLongBits(sum)});
+      out.put(key, new Category((Long) row[1], (Long) row[2], sum));
     }
     return out;
   }
 
-  /** The label of the missing-value category. */
-  static final String NULL_CATEGORY = "\u0000null";
-
   /** Aligns two category maps into histograms over the union of categories, sorted. */
-  static Histogram[] align(Map<String, long[]> ref, Map<String, long[]> eval) {
-    TreeMap<String, Boolean> union = new TreeMap<>();
-    ref.keySet().forEach(k -> union.put(k, true));
-    eval.keySet().forEach(k -> union.put(k, true));
+  static Histogram[] align(Map<String, Category> ref, Map<String, Category> eval) {
+    TreeSet<String> union = new TreeSet<>(ref.keySet());
+    union.addAll(eval.keySet());
     List<String> labels = new ArrayList<>();
-    for (String k : union.keySet()) {
+    for (String k : union) {
       labels.add(k.equals(NULL_CATEGORY) ? "null" : k);
     }
     return new Histogram[] {of(labels, union, ref), of(labels, union, eval)};
   }
 
-  private static Histogram of(
-      List<String> labels, TreeMap<String, Boolean> union, Map<String, long[]> m) {
+  private static Histogram of(List<String> labels, TreeSet<String> union, Map<String, Category> m) {
     int n = union.size();
     long[] counts = new long[n];
     long[] predCounts = new long[n];
     double[] predSums = new double[n];
     int i = 0;
-    for (String k : union.keySet()) {
-      long[] v = m.get(k);
+    for (String k : union) {
+      Category v = m.get(k);
       if (v != null) {
-        counts[i] = v[0];
-        predCounts[i] = v[1];
-        predSums[i] = Double.longBitsToDouble(v[2]);
+        counts[i] = v.count();
+        predCounts[i] = v.predCount();
+        predSums[i] = v.predSum();
       }
       i++;
     }
     return new Histogram(labels, counts, predCounts, predSums);
-  }
-
-  private static long[] append(long[] a, long v) {
-    long[] out = java.util.Arrays.copyOf(a, a.length + 1);
-    out[a.length] = v;
-    return out;
-  }
-
-  private static double[] append(double[] a, double v) {
-    double[] out = java.util.Arrays.copyOf(a, a.length + 1);
-    out[a.length] = v;
-    return out;
   }
 }

@@ -3,7 +3,9 @@ package dev.rime.engine.tests.drift;
 
 import dev.rime.api.Severity;
 import dev.rime.api.result.TestCase;
+import dev.rime.engine.config.Range;
 import dev.rime.engine.stats.Psi;
+import dev.rime.engine.stats.PsiSignificance;
 import dev.rime.engine.tests.CaseBuilder;
 import dev.rime.engine.tests.Param;
 import dev.rime.engine.tests.SkipTest;
@@ -17,7 +19,8 @@ import java.util.Locale;
 /**
  * Prediction Drift: PSI of the prediction column between reference and evaluation data, binned as
  * numeric features are ({@code num_bins} reference quantiles), judged against {@code
- * psi_thresholds}; below the low threshold it passes.
+ * psi_thresholds} when its p-value under "no drift" ({@link PsiSignificance}) is below {@code
+ * p_value_threshold}; below the low threshold, or within sampling noise, it passes.
  */
 public final class PredictionDriftTest implements StressTest {
 
@@ -42,9 +45,16 @@ public final class PredictionDriftTest implements StressTest {
   @Override
   public List<Param> params() {
     return List.of(
-        Param.thresholds("psi_thresholds", 0.2, 0.4, 0.6),
-        Param.integer("min_sample_size", 100),
-        Param.integer("num_bins", 100));
+        Param.thresholds("psi_thresholds", Range.NON_NEGATIVE, 0.2, 0.4, 0.6),
+        FeatureDrift.MIN_SAMPLE_SIZE,
+        FeatureDrift.NUM_BINS,
+        FeatureDrift.NUM_NULL_SIMULATIONS,
+        FeatureDrift.P_VALUE_THRESHOLD);
+  }
+
+  @Override
+  public void checkParams(TestParams params) {
+    FeatureDrift.checkSignificanceParams(params);
   }
 
   @Override
@@ -52,7 +62,7 @@ public final class PredictionDriftTest implements StressTest {
     ctx.requirePredictions();
     String name = ctx.predictionColumn().name();
     String p = ctx.predExpr();
-    List<Double> edges = ctx.quantileEdges(p, Math.max(1, params.integer("num_bins")));
+    List<Double> edges = ctx.quantileEdges(p, params.integer("num_bins"));
     Histogram ref = Histogram.numeric(ctx.db(), ctx.refTable(), p, edges, null, false);
     Histogram eval = Histogram.numeric(ctx.db(), ctx.evalTable(), p, edges, null, false);
     int minSamples = params.integer("min_sample_size");
@@ -67,32 +77,45 @@ public final class PredictionDriftTest implements StressTest {
     }
     double[] pr = Psi.proportions(ref.counts());
     double[] q = Psi.proportions(eval.counts());
-    double psi = Psi.of(pr, q);
+    PsiSignificance sig =
+        FeatureDrift.significance(ctx, this, params, name, ref.counts(), eval.counts());
+    double psi = sig.psi();
+    double alpha = params.number("p_value_threshold");
 
     Thresholds thresholds = params.thresholds("psi_thresholds", DEFAULT_THRESHOLDS);
-    Severity severity = thresholds.severity(psi);
+    Severity severity = sig.pValue() < alpha ? thresholds.severity(psi) : Severity.NONE;
+    String tail =
+        severity == Severity.NONE
+            ? FeatureDrift.judgement(sig, thresholds.low(), "low threshold", alpha, null, severity)
+            : String.format(
+                Locale.ROOT,
+                "; it reaches the %s threshold %.4g and is beyond sampling noise (p-value %.3g;"
+                    + " mean PSI from noise alone %.4g).",
+                severity.name().toLowerCase(Locale.ROOT),
+                thresholds.of(severity),
+                sig.pValue(),
+                sig.nullMean());
     return List.of(
         CaseBuilder.of(this)
             .feature(name)
             .judged(severity)
             .importance(psi)
             .metric("psi", psi)
+            .metric("p_value", sig.pValue())
+            .metric("null_psi_mean", sig.nullMean())
             .metric("num_ref_values", ref.total())
             .metric("num_eval_values", eval.total())
             .detail("psi_thresholds", thresholds.toList())
+            .detail("p_value_threshold", alpha)
+            .detail("num_null_simulations", sig.simulations())
             .detail("num_bins", pr.length)
             .detail("top_bins", FeatureDrift.topBins(ref.labels(), pr, q))
             .description(
                 String.format(
-                    Locale.ROOT,
-                    "PSI of the predictions between reference and evaluation data is %.4g; %s.",
-                    psi,
-                    severity == Severity.NONE
-                        ? "below the low threshold " + thresholds.low() + ", so the test passes"
-                        : "it reaches the "
-                            + severity.name().toLowerCase(Locale.ROOT)
-                            + " threshold "
-                            + thresholds.of(severity)))
+                        Locale.ROOT,
+                        "PSI of the predictions between reference and evaluation data is %.4g",
+                        psi)
+                    + tail)
             .build());
   }
 }

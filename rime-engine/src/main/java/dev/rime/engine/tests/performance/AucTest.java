@@ -3,6 +3,7 @@ package dev.rime.engine.tests.performance;
 
 import dev.rime.api.Severity;
 import dev.rime.api.result.TestCase;
+import dev.rime.engine.config.Range;
 import dev.rime.engine.tests.CaseBuilder;
 import dev.rime.engine.tests.ModelMetrics;
 import dev.rime.engine.tests.Param;
@@ -44,8 +45,8 @@ public final class AucTest implements StressTest {
   @Override
   public List<Param> params() {
     return List.of(
-        Param.thresholds("degradation_thresholds", 0.02, 0.05, 0.1),
-        Param.floors("absolute_thresholds"));
+        Param.thresholds("degradation_thresholds", Range.UNIT, 0.02, 0.05, 0.1),
+        Param.floors("absolute_thresholds", Range.UNIT));
   }
 
   @Override

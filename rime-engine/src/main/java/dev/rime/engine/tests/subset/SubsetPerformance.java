@@ -3,9 +3,10 @@ package dev.rime.engine.tests.subset;
 
 import dev.rime.api.Severity;
 import dev.rime.api.result.TestCase;
+import dev.rime.engine.config.Range;
 import dev.rime.engine.data.Column;
 import dev.rime.engine.data.Db;
-import dev.rime.engine.data.Sql;
+import dev.rime.engine.stats.Edges;
 import dev.rime.engine.tests.CaseBuilder;
 import dev.rime.engine.tests.FeatureCases;
 import dev.rime.engine.tests.Param;
@@ -65,8 +66,8 @@ public abstract class SubsetPerformance implements StressTest {
   @Override
   public List<Param> params() {
     return List.of(
-        Param.thresholds("performance_change_thresholds", 0.05, 0.1, 0.2),
-        Param.integer("min_sample_size", 20));
+        Param.thresholds("performance_change_thresholds", Range.UNIT, 0.05, 0.1, 0.2),
+        Param.integer("min_sample_size", 20, Range.intsFrom(1)));
   }
 
   @Override
@@ -93,10 +94,12 @@ public abstract class SubsetPerformance implements StressTest {
 
     // Define the subsets.
     Map<String, String[]> names = new LinkedHashMap<>(); // key -> [name, criterion]
-    String subsetExpr;
+    String valueExpr; // the feature's value, as v
+    String subsetExpr; // the subset key of v, a VARCHAR
     if (c.isNumeric()) {
       List<Double> edges = ctx.quantileEdges(c.numExpr(), ctx.config().numSubsets());
-      subsetExpr = "CAST(" + numericCase(c.numExpr(), edges) + " AS VARCHAR)";
+      valueExpr = c.numExpr();
+      subsetExpr = "CAST(" + Edges.binSql("v", edges) + " AS VARCHAR)";
       for (int i = 0; i <= edges.size(); i++) {
         String lo = i == 0 ? "-inf" : num(edges.get(i - 1));
         String hi = i == edges.size() ? "inf" : num(edges.get(i));
@@ -109,12 +112,12 @@ public abstract class SubsetPerformance implements StressTest {
             new String[] {"(" + lo + ", " + hi + (i == edges.size() ? ")" : "]"), criterion});
       }
     } else {
-      subsetExpr =
-          "(CASE WHEN " + c.nullExpr(c.evalType()) + " THEN NULL ELSE " + c.catExpr() + " END)";
+      valueExpr = c.catExpr(); // null for a missing value
+      subsetExpr = "v";
     }
 
     // Measure.
-    List<SubsetCounts> counts = measure(ctx, subsetExpr);
+    List<SubsetCounts> counts = measure(ctx, valueExpr, subsetExpr);
     List<Map<String, Object>> table = new ArrayList<>();
     Map<String, Object> worst = null;
     double worstDiff = Double.NEGATIVE_INFINITY;
@@ -217,29 +220,23 @@ public abstract class SubsetPerformance implements StressTest {
     return b.description(desc).build();
   }
 
-  private static String numericCase(String x, List<Double> edges) {
-    StringBuilder e = new StringBuilder("CASE WHEN " + x + " IS NULL THEN -1");
-    for (int i = 0; i < edges.size(); i++) {
-      e.append(" WHEN ").append(x).append(" <= ").append(Sql.dbl(edges.get(i)));
-      e.append(" THEN ").append(i);
-    }
-    return e.append(" ELSE ").append(edges.size()).append(" END").toString();
-  }
-
   private static String num(double v) {
     return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
   }
 
-  private List<SubsetCounts> measure(TestContext ctx, String subsetExpr) {
+  private List<SubsetCounts> measure(TestContext ctx, String valueExpr, String subsetExpr) {
     String base =
         "SELECT "
             + subsetExpr
-            + " AS s, "
+            + " AS s, y, p FROM (SELECT "
+            + valueExpr
+            + " AS v, "
             + ctx.labelExpr()
             + " AS y, "
             + ctx.predExpr()
             + " AS p FROM "
-            + ctx.evalTable();
+            + ctx.evalTable()
+            + ")";
     String ranked =
         needsRanks()
             ? "SELECT s, y, p, rank() OVER (PARTITION BY s ORDER BY p)"

@@ -190,4 +190,52 @@ class AbnormalInputsTest {
               assertThat(c.description()).contains("no categorical features");
             });
   }
+
+  @Test
+  void numericCategoriesReadAsDoubleAndAsIntegerAreTheSame() {
+    // Reference as pandas writes ints with NaN (DOUBLE): 1.0, 2.0, NaN; evaluation (BIGINT): 1, 2.
+    // Every evaluation value was seen: no failing rows.
+    Fixtures.csv(dir, "ref.csv", "g,label,pred", "1.0,1,0.9", "2.0,0,0.2", ",1,0.8", "1.0,0,0.1");
+    Fixtures.csv(dir, "eval.csv", "g,label,pred", "1,1,0.9", "2,0,0.3", "2,1,0.2", "1,0,0.6");
+    // Default min_nunique_for_numeric 10: g (2 values) is categorical.
+    Map<String, Object> config = Fixtures.config("ref.csv", "eval.csv", "label", "pred");
+    TestContext ctx = Fixtures.context(db, config, dir);
+    assertThat(ctx.ref().columns().get("g")).isEqualTo("DOUBLE");
+    assertThat(ctx.eval().columns().get("g")).isEqualTo("BIGINT");
+    StressTest t = new UnseenCategoricalTest();
+    TestCase c = one(t, ctx, TestParams.defaults(t), "g");
+    assertThat(c.metrics().get("num_failing_rows")).isZero();
+    assertThat(c.status()).isEqualTo(TestStatus.PASS);
+    // A 3 (as 3.0 or 3) is unseen, and its example reads 3.
+    Fixtures.csv(dir, "eval.csv", "g,label,pred", "1,1,0.9", "3,0,0.3", "2,1,0.2", "1,0,0.6");
+    TestCase d = one(t, Fixtures.context(db, config, dir), TestParams.defaults(t), "g");
+    assertThat(d.metrics().get("num_failing_rows")).isEqualTo(1.0);
+    assertThat(d.details().get("examples")).isEqualTo(List.of(Map.of("value", "3", "count", 1L)));
+  }
+
+  @Test
+  void minNumSamplesZeroWithUnmeasurableFailingRowsIsNotACrash() {
+    // Failing rows (green) have no prediction, so neither is measurable. min_num_samples 0 (the
+    // config now rejects it; here given directly) used to reach avg(failing) = null: an NPE.
+    Fixtures.csv(
+        dir,
+        "eval.csv",
+        "color,amount,label,pred",
+        "red,15,1,0.9",
+        "blue,25,0,0.3",
+        "green,35,1,",
+        "green,50,0,");
+    StressTest t = new UnseenCategoricalTest();
+    TestParams p =
+        TestParams.defaults(t)
+            .with(
+                "performance_change_config",
+                Map.of("severity_thresholds", List.of(0.01, 0.05, 0.1), "min_num_samples", 0));
+    TestCase c = one(t, ctx("label", "pred"), p, "color");
+    assertThat(c.description()).doesNotStartWith("test raised");
+    assertThat(c.metrics().get("num_failing_rows")).isEqualTo(2.0);
+    assertThat(c.importanceScore()).isNull();
+    assertThat(c.status()).isEqualTo(TestStatus.FAIL);
+    assertThat(c.severity()).isEqualTo(Severity.LOW);
+  }
 }
