@@ -7,6 +7,7 @@ import dev.rime.server.RimeServer;
 import dev.rime.server.ServerConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -76,7 +77,15 @@ class ClientCommandsTest {
 
     Cli.Result csv = rime("results", jobId, "--format", "csv");
     assertThat(csv.exitCode()).as(csv.err()).isZero();
-    assertThat(csv.out().lines().findFirst().orElseThrow()).startsWith("test_run_id,test_id,");
+    String header = csv.out().lines().findFirst().orElseThrow();
+    assertThat(header).startsWith("test_run_id,test_id,");
+    // rime run writes the same table for the same data: same columns, same rows but the run id
+    Path out = tmp.resolve("run-out");
+    assertThat(Cli.run("run", config.toString(), "--out", out.toString()).exitCode()).isZero();
+    List<String> local = Files.readAllLines(out.resolve("test_cases.csv"));
+    List<String> remote = csv.out().lines().toList();
+    assertThat(local.get(0)).isEqualTo(header);
+    assertThat(local).hasSameSizeAs(remote);
     Cli.Result summary = rime("results", jobId, "--summary");
     assertThat(summary.out()).contains("Run 'cli run'").contains("AUC");
     Cli.Result old = rime("results", jobId, "--format", "json", "--version", "0.14.0");

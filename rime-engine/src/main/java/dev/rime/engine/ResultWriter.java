@@ -2,36 +2,29 @@
 package dev.rime.engine;
 
 import dev.rime.api.Json;
+import dev.rime.api.ResultSchemas;
+import dev.rime.api.Tabular;
 import dev.rime.api.result.TestCase;
 import dev.rime.api.result.TestRunResult;
 import java.io.IOException;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Writes a run's result into a folder: {@code test_cases.csv}, {@code test_cases.json} (the test
  * cases) and {@code test_run.json} (the summary), as the CLI's {@code rime run} leaves them.
  *
- * <p>CSV columns: {@code test_run_id, test_id, test_batch_type, category, features} (joined with
- * {@code ;}) {@code , status, severity, importance_score, description, metrics} (a JSON object).
+ * <p>The CSV is the one the SDK's result tables write ({@link Tabular}): each test case in the
+ * latest result schema, flattened ({@code metrics.psi}, {@code details.thresholds}, ...), columns
+ * the union over all cases; so {@code rime run --out} and {@code rime results --format csv} give
+ * the same file for the same run.
  */
 public final class ResultWriter {
-
-  /** The CSV header. */
-  public static final List<String> CSV_COLUMNS =
-      List.of(
-          "test_run_id",
-          "test_id",
-          "test_batch_type",
-          "category",
-          "features",
-          "status",
-          "severity",
-          "importance_score",
-          "description",
-          "metrics");
 
   private ResultWriter() {}
 
@@ -51,41 +44,18 @@ public final class ResultWriter {
     }
   }
 
-  /** The test cases as CSV (RFC 4180 quoting, header first). */
+  /** The test cases as CSV (header first, RFC 4180, CRLF line ends). */
   public static String csv(List<TestCase> cases) {
-    StringBuilder out = new StringBuilder(String.join(",", CSV_COLUMNS)).append("\r\n");
+    List<Map<String, Object>> rows = new ArrayList<>(cases.size());
     for (TestCase c : cases) {
-      List<String> row =
-          List.of(
-              nz(c.testRunId()),
-              c.testId(),
-              c.testBatchType(),
-              c.category(),
-              String.join(";", c.features()),
-              c.status().name(),
-              c.severity().name(),
-              c.importanceScore() == null ? "" : c.importanceScore().toString(),
-              nz(c.description()),
-              Json.lenient().writeValueAsString(c.metrics()));
-      for (int i = 0; i < row.size(); i++) {
-        if (i > 0) {
-          out.append(',');
-        }
-        out.append(quote(row.get(i)));
-      }
-      out.append("\r\n");
+      rows.add(Tabular.flatten(ResultSchemas.testCase(c, ResultSchemas.LATEST)));
+    }
+    StringWriter out = new StringWriter();
+    try {
+      Tabular.writeCsv(out, Tabular.columns(rows), rows);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // a StringWriter does not fail
     }
     return out.toString();
-  }
-
-  private static String nz(String s) {
-    return s == null ? "" : s;
-  }
-
-  private static String quote(String s) {
-    if (s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r")) {
-      return "\"" + s.replace("\"", "\"\"") + "\"";
-    }
-    return s;
   }
 }

@@ -20,7 +20,7 @@ class ResultWriterTest {
   @TempDir Path dir;
 
   @Test
-  void csvQuotesAndJoinsFeatures() {
+  void csvIsTheFlattenedLatestSchema() {
     Map<String, Double> metrics = new LinkedHashMap<>();
     metrics.put("psi", 0.5);
     metrics.put("impact", null);
@@ -40,12 +40,14 @@ class ResultWriterTest {
 
     String csv = ResultWriter.csv(List.of(c));
 
+    // the case in schema 1.0.0, flattened: metrics.* columns, features as JSON text, details {}
+    // gives no column; quotes doubled, fields with commas or quotes quoted
     assertThat(csv.split("\r\n"))
         .containsExactly(
             "test_run_id,test_id,test_batch_type,category,features,status,severity,"
-                + "importance_score,description,metrics",
-            ",categorical_drift,Categorical Feature Drift,Drift,a;b,FAIL,LOW,0.25,"
-                + "\"PSI is 0.5, \"\"high\"\"\",\"{\"\"psi\"\":0.5,\"\"impact\"\":null}\"");
+                + "importance_score,metrics.psi,metrics.impact,description",
+            ",categorical_drift,Categorical Feature Drift,Drift,\"[\"\"a\"\",\"\"b\"\"]\",FAIL,LOW,"
+                + "0.25,0.5,,\"PSI is 0.5, \"\"high\"\"\"");
   }
 
   @Test

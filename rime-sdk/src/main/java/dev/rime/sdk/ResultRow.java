@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.rime.sdk;
 
+import dev.rime.api.Tabular;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.Arrays;
@@ -41,7 +42,7 @@ public final class ResultRow {
    * text; null stays null.
    */
   public String getString(String column) {
-    return Csv.text(get(column));
+    return Tabular.cellText(get(column));
   }
 
   /**
@@ -124,7 +125,7 @@ public final class ResultRow {
             + "' holds "
             + v.getClass().getSimpleName()
             + " "
-            + Csv.text(v)
+            + Tabular.cellText(v)
             + ", not a "
             + what);
   }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.rime.sdk;
 
+import dev.rime.api.Tabular;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -65,11 +66,11 @@ public sealed class ResultTable permits TestCasesResult, TestRunResultTable {
     this.rows = Collections.unmodifiableList(built);
   }
 
-  /** Each record flattened into one row by {@link JsonNormalizer}. */
+  /** Each record flattened into one row by {@link Tabular#flatten}. */
   static List<Map<String, Object>> flattenAll(List<? extends Map<String, ?>> records) {
     List<Map<String, Object>> flat = new ArrayList<>(records.size());
     for (Map<String, ?> record : records) {
-      flat.add(JsonNormalizer.flatten(record));
+      flat.add(Tabular.flatten(record));
     }
     return flat;
   }
@@ -157,9 +158,9 @@ public sealed class ResultTable permits TestCasesResult, TestRunResultTable {
       out.flush();
       return;
     }
-    Csv.writeRecord(out, columns);
+    Tabular.writeCsvRecord(out, columns);
     for (ResultRow r : rows) {
-      Csv.writeRecord(out, r.values());
+      Tabular.writeCsvRecord(out, r.values());
     }
     out.flush();
   }
