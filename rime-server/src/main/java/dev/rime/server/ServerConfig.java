@@ -63,92 +63,106 @@ public record ServerConfig(
   }
 
   public ServerConfig withPort(int port) {
-    return new ServerConfig(
-        dataDir,
-        dbUrl,
-        dbUser,
-        dbPassword,
-        host,
-        port,
-        capacity,
-        baseDir,
-        executorSettings,
-        configValidator,
-        clock);
+    return toBuilder().port(port).build();
   }
 
   public ServerConfig withHost(String host) {
-    return new ServerConfig(
-        dataDir,
-        dbUrl,
-        dbUser,
-        dbPassword,
-        host,
-        port,
-        capacity,
-        baseDir,
-        executorSettings,
-        configValidator,
-        clock);
+    return toBuilder().host(host).build();
   }
 
   public ServerConfig withDatabase(String dbUrl, String dbUser, String dbPassword) {
-    return new ServerConfig(
-        dataDir,
-        dbUrl,
-        dbUser,
-        dbPassword,
-        host,
-        port,
-        capacity,
-        baseDir,
-        executorSettings,
-        configValidator,
-        clock);
+    return toBuilder().database(dbUrl, dbUser, dbPassword).build();
   }
 
   public ServerConfig withCapacity(Capacity capacity) {
-    return new ServerConfig(
-        dataDir,
-        dbUrl,
-        dbUser,
-        dbPassword,
-        host,
-        port,
-        capacity,
-        baseDir,
-        executorSettings,
-        configValidator,
-        clock);
+    return toBuilder().capacity(capacity).build();
   }
 
   public ServerConfig withExecutorSettings(UnaryOperator<LocalJobExecutor.Settings> adjust) {
-    return new ServerConfig(
-        dataDir,
-        dbUrl,
-        dbUser,
-        dbPassword,
-        host,
-        port,
-        capacity,
-        baseDir,
-        adjust,
-        configValidator,
-        clock);
+    return toBuilder().executorSettings(adjust).build();
   }
 
   public ServerConfig withConfigValidator(ConfigValidator validator) {
-    return new ServerConfig(
-        dataDir,
-        dbUrl,
-        dbUser,
-        dbPassword,
-        host,
-        port,
-        capacity,
-        baseDir,
-        executorSettings,
-        validator,
-        clock);
+    return toBuilder().configValidator(validator).build();
+  }
+
+  private Builder toBuilder() {
+    return new Builder(this);
+  }
+
+  /** Copies a config with some fields changed. */
+  private static final class Builder {
+    private Path dataDir;
+    private String dbUrl;
+    private String dbUser;
+    private String dbPassword;
+    private String host;
+    private int port;
+    private Capacity capacity;
+    private Path baseDir;
+    private UnaryOperator<LocalJobExecutor.Settings> executorSettings;
+    private ConfigValidator configValidator;
+    private Clock clock;
+
+    Builder(ServerConfig c) {
+      dataDir = c.dataDir;
+      dbUrl = c.dbUrl;
+      dbUser = c.dbUser;
+      dbPassword = c.dbPassword;
+      host = c.host;
+      port = c.port;
+      capacity = c.capacity;
+      baseDir = c.baseDir;
+      executorSettings = c.executorSettings;
+      configValidator = c.configValidator;
+      clock = c.clock;
+    }
+
+    Builder port(int port) {
+      this.port = port;
+      return this;
+    }
+
+    Builder host(String host) {
+      this.host = host;
+      return this;
+    }
+
+    Builder database(String url, String user, String password) {
+      this.dbUrl = url;
+      this.dbUser = user;
+      this.dbPassword = password;
+      return this;
+    }
+
+    Builder capacity(Capacity capacity) {
+      this.capacity = capacity;
+      return this;
+    }
+
+    Builder executorSettings(UnaryOperator<LocalJobExecutor.Settings> adjust) {
+      this.executorSettings = adjust;
+      return this;
+    }
+
+    Builder configValidator(ConfigValidator validator) {
+      this.configValidator = validator;
+      return this;
+    }
+
+    ServerConfig build() {
+      return new ServerConfig(
+          dataDir,
+          dbUrl,
+          dbUser,
+          dbPassword,
+          host,
+          port,
+          capacity,
+          baseDir,
+          executorSettings,
+          configValidator,
+          clock);
+    }
   }
 }

@@ -134,127 +134,106 @@ final class JdbiJobStore implements JobStore {
 
   @Override
   public boolean markRunning(String jobId, long startedAtMillis) {
-    return db.call(
-            h ->
-                h.createUpdate(
-                        "UPDATE jobs SET status = 'RUNNING', started_at_millis = :at,"
-                            + " attempts = attempts + 1, error_message = NULL"
-                            + " WHERE job_id = :id AND status = 'PENDING'")
-                    .bind("at", startedAtMillis)
-                    .bind("id", jobId)
-                    .execute())
-        == 1;
+    return changed(
+        "UPDATE jobs SET status = 'RUNNING', started_at_millis = :at, attempts = attempts + 1,"
+            + " error_message = NULL WHERE job_id = :id AND status = 'PENDING'",
+        "at",
+        startedAtMillis,
+        "id",
+        jobId);
   }
 
   @Override
   public void setProcess(String jobId, long processId, Long processStartMillis) {
-    db.call(
-        h ->
-            h.createUpdate(
-                    "UPDATE jobs SET process_id = :pid, process_start_millis = :start"
-                        + " WHERE job_id = :id")
-                .bind("pid", processId)
-                .bind("start", processStartMillis)
-                .bind("id", jobId)
-                .execute());
+    changed(
+        "UPDATE jobs SET process_id = :pid, process_start_millis = :start WHERE job_id = :id",
+        "pid",
+        processId,
+        "start",
+        processStartMillis,
+        "id",
+        jobId);
   }
 
   @Override
   public void updateProgress(String jobId, int testsCompleted, int testsTotal) {
-    db.call(
-        h ->
-            h.createUpdate(
-                    "UPDATE jobs SET tests_completed = :done, tests_total = :total"
-                        + " WHERE job_id = :id AND status = 'RUNNING'")
-                .bind("done", testsCompleted)
-                .bind("total", testsTotal)
-                .bind("id", jobId)
-                .execute());
+    changed(
+        "UPDATE jobs SET tests_completed = :done, tests_total = :total"
+            + " WHERE job_id = :id AND status = 'RUNNING'",
+        "done",
+        testsCompleted,
+        "total",
+        testsTotal,
+        "id",
+        jobId);
   }
 
   @Override
   public boolean markSucceeded(String jobId, String testRunId, long endedAtMillis) {
-    return db.call(
-            h ->
-                h.createUpdate(
-                        "UPDATE jobs SET status = 'SUCCEEDED', test_run_id = :run,"
-                            + " ended_at_millis = :at, tests_completed = tests_total"
-                            + " WHERE job_id = :id AND status = 'RUNNING'")
-                    .bind("run", testRunId)
-                    .bind("at", endedAtMillis)
-                    .bind("id", jobId)
-                    .execute())
-        == 1;
+    return changed(
+        "UPDATE jobs SET status = 'SUCCEEDED', test_run_id = :run, ended_at_millis = :at,"
+            + " tests_completed = tests_total WHERE job_id = :id AND status = 'RUNNING'",
+        "run",
+        testRunId,
+        "at",
+        endedAtMillis,
+        "id",
+        jobId);
   }
 
   @Override
   public boolean markFailed(String jobId, String errorMessage, long endedAtMillis) {
-    return db.call(
-            h ->
-                h.createUpdate(
-                        "UPDATE jobs SET status = 'FAILING', error_message = :msg,"
-                            + " ended_at_millis = :at"
-                            + " WHERE job_id = :id AND status IN ('PENDING', 'RUNNING')")
-                    .bind("msg", errorMessage)
-                    .bind("at", endedAtMillis)
-                    .bind("id", jobId)
-                    .execute())
-        == 1;
+    return changed(
+        "UPDATE jobs SET status = 'FAILING', error_message = :msg, ended_at_millis = :at"
+            + " WHERE job_id = :id AND status IN ('PENDING', 'RUNNING')",
+        "msg",
+        errorMessage,
+        "at",
+        endedAtMillis,
+        "id",
+        jobId);
   }
 
   @Override
   public boolean cancelPending(String jobId, long endedAtMillis) {
-    return db.call(
-            h ->
-                h.createUpdate(
-                        "UPDATE jobs SET status = 'CANCELLED', ended_at_millis = :at,"
-                            + " cancellation_requested = 1"
-                            + " WHERE job_id = :id AND status = 'PENDING'")
-                    .bind("at", endedAtMillis)
-                    .bind("id", jobId)
-                    .execute())
-        == 1;
+    return changed(
+        "UPDATE jobs SET status = 'CANCELLED', ended_at_millis = :at, cancellation_requested = 1"
+            + " WHERE job_id = :id AND status = 'PENDING'",
+        "at",
+        endedAtMillis,
+        "id",
+        jobId);
   }
 
   @Override
   public boolean markCancelled(String jobId, long endedAtMillis) {
-    return db.call(
-            h ->
-                h.createUpdate(
-                        "UPDATE jobs SET status = 'CANCELLED', ended_at_millis = :at,"
-                            + " cancellation_requested = 1"
-                            + " WHERE job_id = :id AND status = 'RUNNING'")
-                    .bind("at", endedAtMillis)
-                    .bind("id", jobId)
-                    .execute())
-        == 1;
+    return changed(
+        "UPDATE jobs SET status = 'CANCELLED', ended_at_millis = :at, cancellation_requested = 1"
+            + " WHERE job_id = :id AND status = 'RUNNING'",
+        "at",
+        endedAtMillis,
+        "id",
+        jobId);
   }
 
   @Override
   public boolean requestCancellation(String jobId) {
-    return db.call(
-            h ->
-                h.createUpdate(
-                        "UPDATE jobs SET cancellation_requested = 1"
-                            + " WHERE job_id = :id AND status = 'RUNNING'")
-                    .bind("id", jobId)
-                    .execute())
-        == 1;
+    return changed(
+        "UPDATE jobs SET cancellation_requested = 1 WHERE job_id = :id AND status = 'RUNNING'",
+        "id",
+        jobId);
   }
 
   @Override
   public boolean requeue(String jobId, String reason) {
-    return db.call(
-            h ->
-                h.createUpdate(
-                        "UPDATE jobs SET status = 'PENDING', started_at_millis = NULL,"
-                            + " process_id = NULL, process_start_millis = NULL,"
-                            + " tests_completed = NULL, tests_total = NULL, error_message = :reason"
-                            + " WHERE job_id = :id AND status = 'RUNNING'")
-                    .bind("reason", reason)
-                    .bind("id", jobId)
-                    .execute())
-        == 1;
+    return changed(
+        "UPDATE jobs SET status = 'PENDING', started_at_millis = NULL, process_id = NULL,"
+            + " process_start_millis = NULL, tests_completed = NULL, tests_total = NULL,"
+            + " error_message = :reason WHERE job_id = :id AND status = 'RUNNING'",
+        "reason",
+        reason,
+        "id",
+        jobId);
   }
 
   private static JobRecord map(ResultSet rs, StatementContext ctx) throws SQLException {
@@ -282,6 +261,22 @@ final class JdbiJobStore implements JobStore {
         rs.getInt("attempts"),
         nullableLong(rs, "process_id"),
         nullableLong(rs, "process_start_millis"));
+  }
+
+  /**
+   * Runs a conditional update with named parameters ({@code name, value, name, value, ...}) and
+   * answers whether it changed the job.
+   */
+  private boolean changed(String sql, Object... params) {
+    return db.call(
+            h -> {
+              var update = h.createUpdate(sql);
+              for (int i = 0; i < params.length; i += 2) {
+                update.bind((String) params[i], params[i + 1]);
+              }
+              return update.execute();
+            })
+        == 1;
   }
 
   static Long nullableLong(ResultSet rs, String column) throws SQLException {
