@@ -16,6 +16,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import tools.jackson.core.JacksonException;
 
 /** {@code rime run}: runs the engine in this process, without a server. */
 @Command(
@@ -52,8 +53,8 @@ final class RunCommand implements Callable<Integer> {
     Map<String, Object> cfg;
     try {
       cfg = Json.lenient().readValue(config.toFile(), Json.MAP);
-    } catch (RuntimeException e) {
-      throw new Errors.UserError("config file " + config + " is not valid JSON: " + e.getMessage());
+    } catch (JacksonException e) {
+      throw new Errors.UserError(JsonErrors.describe("config file " + config, e));
     }
     Path baseDir = config.toAbsolutePath().getParent();
     TestRunResult result =

@@ -86,6 +86,18 @@ class RunCommandTest {
     assertThat(missing.exitCode()).isEqualTo(2);
     assertThat(missing.err()).contains("config file not found").doesNotContain("Exception");
 
+    Path broken = tmp.resolve("broken.json");
+    Files.writeString(broken, "{\n  \"run_name\": \"x\",\n  \"data_info\": {,}\n}\n");
+    Cli.Result syntax = Cli.run("run", broken.toString());
+    assertThat(syntax.exitCode()).isEqualTo(2);
+    assertThat(syntax.err()).contains("broken.json is not valid JSON at line 3, column 17");
+
+    Path twice = tmp.resolve("twice.json");
+    Files.writeString(twice, "{\"run_name\": \"a\", \"run_name\": \"b\"}");
+    Cli.Result duplicate = Cli.run("run", twice.toString());
+    assertThat(duplicate.exitCode()).isEqualTo(2);
+    assertThat(duplicate.err()).contains("run_name");
+
     GeneratedData data = GeneratedData.write(tmp, 1, 200);
     Path typo = tmp.resolve("typo.json");
     Files.writeString(typo, data.config("x").replace("\"label_col\"", "\"lable_col\""));

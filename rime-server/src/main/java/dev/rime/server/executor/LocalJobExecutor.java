@@ -119,7 +119,14 @@ public final class LocalJobExecutor implements JobExecutor {
   private final ScheduledExecutorService watchdog;
   private final Map<String, LocalRunningJob> running = new ConcurrentHashMap<>();
 
+  /**
+   * @throws IllegalArgumentException when the java command to start jobs with is not executable
+   */
   public LocalJobExecutor(Settings settings) {
+    if (!Files.isExecutable(Path.of(settings.javaCommand()))) {
+      throw new IllegalArgumentException(
+          "cannot start jobs: the java command " + settings.javaCommand() + " is not executable");
+    }
     this.settings = settings;
     this.cgroups =
         settings.useCgroups()

@@ -12,6 +12,7 @@ import dev.rime.server.TestServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -186,6 +187,52 @@ class JobSchedulerTest {
     s.post("/v1/jobs/" + blocker.jobId() + "/cancel", null).expect(200);
     awaitStatus(blocker.jobId(), JobStatus.CANCELLED);
     assertThat(Files.exists(s.server.dataDir().resolve("jobs").resolve(waiting.jobId()))).isFalse();
+  }
+
+  @Test
+  void aJobWhoseProcessCannotStartEndsFailingWithTheReason() throws Exception {
+    Path notAFolder = Files.writeString(tmp.resolve("jobs-is-a-file"), "x");
+    s =
+        TestServer.start(
+            dev.rime.server.ServerConfig.defaults(tmp.resolve("data"))
+                .withPort(0)
+                .withCapacity(new Capacity(2000, 4000))
+                .withConfigValidator(c -> java.util.Optional.empty())
+                .withExecutorSettings(
+                    st ->
+                        new LocalJobExecutor.Settings(
+                            notAFolder,
+                            st.capacity(),
+                            st.javaCommand(),
+                            st.classpath(),
+                            FakeJobMain.class.getName(),
+                            List.of(),
+                            st.watchInterval(),
+                            false)));
+    Job failed = awaitStatus(submit("succeed:1", 256, 500).jobId(), JobStatus.FAILING);
+    assertThat(failed.errorMessage()).startsWith("could not start the job's process");
+    s.get("/health").expect(200);
+  }
+
+  @Test
+  void aServerWhoseJavaCommandIsMissingDoesNotStart() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () ->
+                TestServer.start(
+                    dev.rime.server.ServerConfig.defaults(tmp.resolve("data"))
+                        .withPort(0)
+                        .withExecutorSettings(
+                            st ->
+                                new LocalJobExecutor.Settings(
+                                    st.jobsDir(),
+                                    st.capacity(),
+                                    tmp.resolve("no-such-java").toString(),
+                                    st.classpath(),
+                                    st.mainClass(),
+                                    List.of(),
+                                    st.watchInterval(),
+                                    false))))
+        .hasMessageContaining("no-such-java");
   }
 
   @Test
