@@ -57,10 +57,19 @@ final class RunCommand implements Callable<Integer> {
       throw new Errors.UserError(JsonErrors.describe("config file " + config, e));
     }
     Path baseDir = config.toAbsolutePath().getParent();
+    boolean terminal = System.console() != null; // progress only for people watching
     TestRunResult result =
         Engine.run(
-            cfg, baseDir, (done, total) -> System.err.printf("\rtests %d / %d", done, total));
-    System.err.println();
+            cfg,
+            baseDir,
+            (done, total) -> {
+              if (terminal) {
+                System.err.printf("\rtests %d / %d", done, total);
+              }
+            });
+    if (terminal) {
+      System.err.println();
+    }
     if (out != null) {
       ResultWriter.write(result, out);
     }
