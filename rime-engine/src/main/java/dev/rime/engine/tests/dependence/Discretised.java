@@ -31,9 +31,10 @@ import java.util.UUID;
  *       rows without a label are left out of the label's tables (no missing code).
  * </ul>
  *
- * Each dataset's codes are written once to a temporary table (one scan of the data), after which a
- * contingency table of two codes is one {@code GROUP BY} of two small integer columns. Built on
- * first use and shared by the tests of a run; tables are cached.
+ * Each dataset's codes are written once to a temporary table of one-byte columns (at most 52 codes:
+ * one scan of the data, 1 byte per row and column, spillable by DuckDB), after which a contingency
+ * table of two codes is one {@code GROUP BY} of two small integer columns. Built on first use and
+ * shared by the tests of a run; tables are cached.
  */
 public final class Discretised {
 
@@ -181,7 +182,7 @@ public final class Discretised {
       labels.add("null");
     }
     binnings.put(name, new Binning(name, List.copyOf(labels), description));
-    return sql.append(" END) AS SMALLINT)").toString();
+    return sql.append(" END) AS UTINYINT)").toString();
   }
 
   /** How a feature or the label is coded. */
