@@ -129,13 +129,13 @@ class DiscretisedTest {
   }
 
   @Test
-  void emptyStringsAreACategoryAndAColumnWithOneValueHasNoInformation() {
+  void emptyStringsAreACategoryAndAColumnWithOneValueOrNoneHasNoInformation() {
     // Parquet keeps '' apart from null (CSV would read both as null).
     Path ref = dir.resolve("ref.parquet");
     Path eval = dir.resolve("eval.parquet");
     db.execute(
-        "COPY (SELECT * FROM (VALUES ('', 'u', 1), ('', 'u', 1), ('a', 'u', 0), (NULL, 'u', 0),"
-            + " ('a', 'u', 0), ('b', 'u', 1)) t(s, one, label)) TO '"
+        "COPY (SELECT *, NULL::VARCHAR AS none FROM (VALUES ('', 'u', 1), ('', 'u', 1), ('a',"
+            + " 'u', 0), (NULL, 'u', 0), ('a', 'u', 0), ('b', 'u', 1)) t(s, one, label)) TO '"
             + ref
             + "' (FORMAT parquet)");
     db.execute(
@@ -151,5 +151,9 @@ class DiscretisedTest {
     // 'one' has a single value: no information, NMI 0 (scikit-learn: MI 0, so NMI 0).
     assertThat(codes.table(false, "one", "label").normalized()).isZero();
     assertThat(codes.table(false, "one", "s").normalized()).isZero();
+    // 'none' has no value at all: every row is missing, no information either.
+    assertThat(codes.binning("none").labels()).containsExactly("other", "null");
+    assertThat(codes.table(false, "none", "label").normalized()).isZero();
+    assertThat(codes.table(true, "none", "s").total()).isEqualTo(6);
   }
 }
