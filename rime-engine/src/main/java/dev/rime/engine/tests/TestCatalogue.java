@@ -5,9 +5,16 @@ import dev.rime.engine.tests.abnormal.NullCheckTest;
 import dev.rime.engine.tests.abnormal.OutOfRangeTest;
 import dev.rime.engine.tests.abnormal.UnseenCategoricalTest;
 import dev.rime.engine.tests.cleanliness.DuplicateRowsTest;
+import dev.rime.engine.tests.cleanliness.HighFeatureCorrelationTest;
+import dev.rime.engine.tests.cleanliness.HighMiFeatureToLabelTest;
 import dev.rime.engine.tests.cleanliness.LabelImbalanceTest;
+import dev.rime.engine.tests.cleanliness.MiDecreaseFeatureToLabelTest;
 import dev.rime.engine.tests.drift.CategoricalDriftTest;
 import dev.rime.engine.tests.drift.ContinuousDriftTest;
+import dev.rime.engine.tests.drift.CorrelationFeatureDriftTest;
+import dev.rime.engine.tests.drift.CorrelationLabelDriftTest;
+import dev.rime.engine.tests.drift.MutualInformationFeatureDriftTest;
+import dev.rime.engine.tests.drift.MutualInformationLabelDriftTest;
 import dev.rime.engine.tests.drift.PredictionDriftTest;
 import dev.rime.engine.tests.performance.AucTest;
 import dev.rime.engine.tests.subset.SubsetAccuracyTest;
@@ -42,11 +49,18 @@ public final class TestCatalogue {
           new CategoricalDriftTest(),
           new ContinuousDriftTest(),
           new PredictionDriftTest(),
+          new CorrelationFeatureDriftTest(),
+          new CorrelationLabelDriftTest(),
+          new MutualInformationFeatureDriftTest(),
+          new MutualInformationLabelDriftTest(),
           new AucTest(),
           new SubsetAucTest(),
           new SubsetAccuracyTest(),
           new DuplicateRowsTest(),
-          new LabelImbalanceTest());
+          new LabelImbalanceTest(),
+          new MiDecreaseFeatureToLabelTest(),
+          new HighMiFeatureToLabelTest(),
+          new HighFeatureCorrelationTest());
 
   private TestCatalogue() {}
 

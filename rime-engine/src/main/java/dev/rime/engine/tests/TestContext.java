@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -40,6 +41,7 @@ public final class TestContext {
   private final Column prediction;
   private final List<String> failingPredicates = new ArrayList<>();
   private final Map<String, List<Double>> edgeCache = new HashMap<>();
+  private final Map<String, Object> shared = new HashMap<>();
   private ModelMetrics refMetrics;
   private ModelMetrics evalMetrics;
 
@@ -300,6 +302,20 @@ public final class TestContext {
     List<Double> out = Edges.dedupe(edges);
     edgeCache.put(cacheKey, out);
     return out;
+  }
+
+  /**
+   * A measurement several tests use (e.g. every pairwise correlation of the numeric features),
+   * computed by {@code make} the first time {@code key} is asked for and kept for the run.
+   */
+  @SuppressWarnings("unchecked")
+  public <T> T shared(String key, Supplier<T> make) {
+    Object value = shared.get(key);
+    if (value == null) {
+      value = make.get();
+      shared.put(key, value);
+    }
+    return (T) value;
   }
 
   /** The z value of {@code subset_profiling_config.confidence_level}. */

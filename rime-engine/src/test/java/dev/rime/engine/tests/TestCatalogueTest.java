@@ -19,11 +19,18 @@ class TestCatalogueTest {
             "categorical_drift",
             "continuous_drift",
             "prediction_drift",
+            "correlation_feat_drift",
+            "correlation_label_drift",
+            "mutual_information_feat_drift",
+            "mutual_information_label_drift",
             "auc",
             "subset_auc",
             "subset_accuracy",
             "duplicate_rows",
-            "label_imbalance");
+            "label_imbalance",
+            "mi_decrease_feature_to_label",
+            "high_mi_feature_to_label",
+            "high_feature_correlation");
     assertThat(TestCatalogue.all())
         .extracting(StressTest::displayName)
         .containsExactly(
@@ -33,11 +40,18 @@ class TestCatalogueTest {
             "Categorical Feature Drift",
             "Numeric Feature Drift",
             "Prediction Drift",
+            "Correlation Drift (Feature-to-Feature)",
+            "Correlation Drift (Feature-to-Label)",
+            "Mutual Information Drift (Feature-to-Feature)",
+            "Mutual Information Drift (Feature-to-Label)",
             "AUC",
             "Subset AUC",
             "Subset Accuracy",
             "Duplicate Row",
-            "Label Imbalance");
+            "Label Imbalance",
+            "Mutual Information Decrease (Feature to Label)",
+            "High Mutual Information (Feature to Label)",
+            "High Feature Correlation");
     assertThat(new HashSet<>(TestCatalogue.ids())).hasSize(TestCatalogue.ids().size());
     assertThat(TestCatalogue.all())
         .allSatisfy(t -> assertThat(TestCatalogue.CATEGORIES).contains(t.category()));

@@ -1,0 +1,247 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.rime.engine.tests.dependence;
+
+import dev.rime.engine.config.ModelTask;
+import dev.rime.engine.data.Column;
+import dev.rime.engine.data.Sql;
+import dev.rime.engine.stats.Contingency;
+import dev.rime.engine.stats.Edges;
+import dev.rime.engine.tests.TestContext;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The features (and the label) as small integer codes, for mutual information (ADR 0008):
+ *
+ * <ul>
+ *   <li>a numeric feature: {@link #NUM_BINS} bins cut at the reference quantiles {@code k / 10}
+ *       (finite values, numpy's linear interpolation, de-duplicated: the drift tests' binning with
+ *       {@code num_bins} 10), bins {@code (-inf, e1], …, (eK, inf)}, so ±infinity falls in the end
+ *       bins; a missing value (null, NaN) is a code of its own;
+ *   <li>a categorical or boolean feature: its {@link #MAX_CATEGORIES} most frequent categories over
+ *       both datasets (by count, then by value; numbers compared by value), one code {@code other}
+ *       for every rarer value and one for missing. Both datasets share the codes, and a category
+ *       seen only in the evaluation data keeps a code of its own (with reference categories only,
+ *       every new category would fall into {@code other} together);
+ *   <li>the label: as a category for classification, in 10 reference-quantile bins for regression;
+ *       rows without a label are left out of the label's tables (no missing code).
+ * </ul>
+ *
+ * Each dataset's codes are written once to a temporary table of one-byte columns (at most 52 codes:
+ * one scan of the data, 1 byte per row and column, spillable by DuckDB), after which a contingency
+ * table of two codes is one {@code GROUP BY} of two small integer columns. Built on first use and
+ * shared by the tests of a run; tables are cached.
+ */
+public final class Discretised {
+
+  /** Quantile bins of a numeric feature. */
+  public static final int NUM_BINS = 10;
+
+  /** Categories of a categorical feature kept as themselves; the rest are {@code other}. */
+  public static final int MAX_CATEGORIES = 50;
+
+  /**
+   * How one column is coded.
+   *
+   * @param name the column
+   * @param labels the label of each code, in code order (e.g. {@code (-inf, 1.5]}, {@code a},
+   *     {@code other}, {@code null})
+   * @param description how it was binned, for test case details
+   */
+  public record Binning(String name, List<String> labels, String description) {
+    /** Number of codes. */
+    public int size() {
+      return labels.size();
+    }
+  }
+
+  private final TestContext ctx;
+  private final Map<String, Binning> binnings = new LinkedHashMap<>();
+  private final Map<String, String> codeColumn = new HashMap<>();
+  private final String[] tables = new String[2];
+  private final Map<String, Contingency> cache = new HashMap<>();
+  private String label;
+
+  private Discretised(TestContext ctx) {
+    this.ctx = ctx;
+  }
+
+  /** The codes of this run's data, built on first use and shared by the tests. */
+  public static Discretised of(TestContext ctx) {
+    return ctx.shared(Discretised.class.getName(), () -> build(ctx));
+  }
+
+  private static Discretised build(TestContext ctx) {
+    Discretised d = new Discretised(ctx);
+    List<String> codeExprs = new ArrayList<>();
+    List<String> valueExprs = new ArrayList<>();
+    int i = 0;
+    for (Column c : ctx.columns()) {
+      if (!(c.isFeature() && c.inBoth() && c.inModel() && (c.isNumeric() || c.isCategorical()))) {
+        continue;
+      }
+      String v = "v" + i;
+      valueExprs.add((c.isNumeric() ? c.numExpr() : c.catExpr()) + " AS " + v);
+      codeExprs.add(
+          d.code(c, c.isNumeric(), c.isNumeric() ? c.numExpr() : c.catExpr(), v, true)
+              + " AS c"
+              + i);
+      d.codeColumn.put(c.name(), "c" + i);
+      i++;
+    }
+    if (ctx.hasLabels()) {
+      Column y = ctx.labelColumn();
+      boolean numeric = ctx.modelTask() == ModelTask.REGRESSION;
+      String expr = numeric ? ctx.labelExpr() : y.catExpr();
+      valueExprs.add(expr + " AS vl");
+      codeExprs.add(d.code(y, numeric, expr, "vl", false) + " AS cl");
+      d.codeColumn.put(y.name(), "cl");
+      d.label = y.name();
+    }
+    if (codeExprs.isEmpty()) {
+      return d;
+    }
+    String suffix = UUID.randomUUID().toString().replace("-", "");
+    for (int side = 0; side < 2; side++) {
+      String table = Sql.ident("rime_codes_" + suffix + (side == 0 ? "_ref" : "_eval"));
+      ctx.db()
+          .execute(
+              "CREATE TEMP TABLE "
+                  + table
+                  + " AS SELECT "
+                  + String.join(", ", codeExprs)
+                  + " FROM (SELECT "
+                  + String.join(", ", valueExprs)
+                  + " FROM "
+                  + ctx.table(side == 1)
+                  + ")");
+      d.tables[side] = table;
+    }
+    return d;
+  }
+
+  /**
+   * The SQL code of a column's value {@code v} (an alias of {@code expr}: its numeric value or its
+   * category), registering its binning.
+   */
+  private String code(Column column, boolean numeric, String expr, String v, boolean nullCode) {
+    String name = column.name();
+    List<String> labels = new ArrayList<>();
+    StringBuilder sql = new StringBuilder("CAST((CASE WHEN ").append(v).append(" IS NULL THEN ");
+    String description;
+    if (numeric) {
+      List<Double> edges = ctx.quantileEdges(expr, NUM_BINS);
+      for (int b = 0; b <= edges.size(); b++) {
+        String lo = b == 0 ? "-inf" : Double.toString(edges.get(b - 1));
+        String hi = b == edges.size() ? "inf)" : edges.get(b) + "]";
+        labels.add("(" + lo + ", " + hi);
+      }
+      sql.append(nullCode ? Integer.toString(labels.size()) : "NULL")
+          .append(" ELSE ")
+          .append(Edges.binSql(v, edges));
+      description =
+          labels.size()
+              + " bins at the reference quantiles k/"
+              + NUM_BINS
+              + (nullCode ? ", missing values a bin of their own" : "");
+    } else {
+      // Counted per raw value first, so the category expression runs once per distinct value.
+      String counts = "SELECT %1$s, count(*) AS n FROM %2$s GROUP BY %1$s";
+      List<String> kept =
+          ctx.db()
+              .query(
+                  "SELECT "
+                      + expr
+                      + " AS v, sum(n) AS total FROM ("
+                      + String.format(counts, column.quoted(), ctx.refTable())
+                      + " UNION ALL "
+                      + String.format(counts, column.quoted(), ctx.evalTable())
+                      + ") WHERE v IS NOT NULL GROUP BY v ORDER BY total DESC, v LIMIT "
+                      + MAX_CATEGORIES,
+                  rs -> rs.getString(1));
+      sql.append(nullCode ? Integer.toString(kept.size() + 1) : "NULL");
+      sql.append(" ELSE coalesce(list_position([");
+      for (int c = 0; c < kept.size(); c++) {
+        sql.append(c == 0 ? "" : ", ").append(Sql.str(kept.get(c)));
+        labels.add(kept.get(c));
+      }
+      sql.append("]::VARCHAR[], ").append(v).append(") - 1, ").append(kept.size()).append(")");
+      labels.add("other");
+      description =
+          kept.size()
+              + " categories (the "
+              + MAX_CATEGORIES
+              + " most frequent in both datasets at most), every other value as 'other'"
+              + (nullCode ? ", missing values a code of their own" : "");
+    }
+    if (nullCode) {
+      labels.add("null");
+    }
+    binnings.put(name, new Binning(name, List.copyOf(labels), description));
+    return sql.append(" END) AS UTINYINT)").toString();
+  }
+
+  /** How a feature or the label is coded. */
+  public Binning binning(String column) {
+    Binning b = binnings.get(column);
+    if (b == null) {
+      throw new IllegalArgumentException("not a coded column of the run: " + column);
+    }
+    return b;
+  }
+
+  /** How each of the columns is coded, by name, for test case details. */
+  public Map<String, String> describe(String... columns) {
+    Map<String, String> out = new LinkedHashMap<>();
+    for (String c : columns) {
+      out.put(c, binning(c).description());
+    }
+    return out;
+  }
+
+  /** The label column's name, or null without labels. */
+  public String label() {
+    return label;
+  }
+
+  /**
+   * The contingency table of two coded columns on one dataset (rows without a label are left out
+   * when either is the label).
+   */
+  public Contingency table(boolean evaluation, String a, String b) {
+    String key = (evaluation ? "eval/" : "ref/") + a + "\u0000" + b;
+    Contingency cached = cache.get(key);
+    if (cached != null) {
+      return cached;
+    }
+    Binning ba = binning(a);
+    Binning bb = binning(b);
+    String ca = codeColumn.get(a);
+    String cb = codeColumn.get(b);
+    long[] counts = new long[ba.size() * bb.size()];
+    ctx.db()
+        .query(
+            "SELECT "
+                + ca
+                + ", "
+                + cb
+                + ", count(*) FROM "
+                + tables[evaluation ? 1 : 0]
+                + " WHERE "
+                + ca
+                + " IS NOT NULL AND "
+                + cb
+                + " IS NOT NULL GROUP BY ALL",
+            rs -> {
+              counts[rs.getInt(1) * bb.size() + rs.getInt(2)] = rs.getLong(3);
+              return null;
+            });
+    Contingency t = new Contingency(ba.size(), bb.size(), counts);
+    cache.put(key, t);
+    return t;
+  }
+}
