@@ -1,2 +1,6 @@
-/** Statistics computed in Java from SQL aggregates: AUC, PSI, confidence intervals, bin edges. */
+/**
+ * Statistics computed in Java from SQL aggregates: AUC, PSI and its null simulation, the
+ * Kolmogorov-Smirnov p-value, Jensen-Shannon distance, chi-squared, the two-proportion z-test,
+ * confidence intervals, bin edges.
+ */
 package dev.rime.engine.stats;
