@@ -7,8 +7,11 @@ import dev.rime.engine.tests.abnormal.UnseenCategoricalTest;
 import dev.rime.engine.tests.cleanliness.DuplicateRowsTest;
 import dev.rime.engine.tests.cleanliness.LabelImbalanceTest;
 import dev.rime.engine.tests.drift.CategoricalDriftTest;
+import dev.rime.engine.tests.drift.CategoricalLabelDriftTest;
 import dev.rime.engine.tests.drift.ContinuousDriftTest;
+import dev.rime.engine.tests.drift.PredictedLabelDriftTest;
 import dev.rime.engine.tests.drift.PredictionDriftTest;
+import dev.rime.engine.tests.drift.RegressionLabelDriftTest;
 import dev.rime.engine.tests.performance.AucTest;
 import dev.rime.engine.tests.subset.SubsetAccuracyTest;
 import dev.rime.engine.tests.subset.SubsetAucTest;
@@ -42,6 +45,9 @@ public final class TestCatalogue {
           new CategoricalDriftTest(),
           new ContinuousDriftTest(),
           new PredictionDriftTest(),
+          new CategoricalLabelDriftTest(),
+          new RegressionLabelDriftTest(),
+          new PredictedLabelDriftTest(),
           new AucTest(),
           new SubsetAucTest(),
           new SubsetAccuracyTest(),

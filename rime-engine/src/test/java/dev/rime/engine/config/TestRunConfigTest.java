@@ -309,7 +309,14 @@ class TestRunConfigTest {
         TestRunConfig.parse(withTests(tests)).testsConfig().select(TestCatalogue.all()).stream()
             .map(StressTest::id)
             .toList();
-    assertThat(ids).containsExactly("categorical_drift", "continuous_drift", "auc");
+    assertThat(ids)
+        .containsExactly(
+            "categorical_drift",
+            "continuous_drift",
+            "categorical_label_drift",
+            "regression_label_drift",
+            "multiclass_pred_label_drift",
+            "auc");
 
     List<String> none =
         TestRunConfig.parse(withTests(Map.of("run_default", false)))

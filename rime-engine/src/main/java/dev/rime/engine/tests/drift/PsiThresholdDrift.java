@@ -3,13 +3,16 @@ package dev.rime.engine.tests.drift;
 
 import dev.rime.api.Severity;
 import dev.rime.api.result.TestCase;
+import dev.rime.engine.config.Range;
 import dev.rime.engine.stats.Psi;
 import dev.rime.engine.tests.CaseBuilder;
+import dev.rime.engine.tests.Param;
 import dev.rime.engine.tests.SkipTest;
 import dev.rime.engine.tests.StressTest;
 import dev.rime.engine.tests.TestContext;
 import dev.rime.engine.tests.TestParams;
 import dev.rime.engine.tests.Thresholds;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -21,7 +24,33 @@ import java.util.Locale;
  */
 final class PsiThresholdDrift {
 
+  /** Default {@code psi_thresholds}. */
+  static final Thresholds DEFAULT_THRESHOLDS = Thresholds.of(0.2, 0.4, 0.6);
+
+  /** RIME's {@code params.psi_thresholds} of the label drift tests. */
+  static final Param PSI_THRESHOLDS =
+      Param.thresholds("psi_thresholds", Range.NON_NEGATIVE, 0.2, 0.4, 0.6);
+
   private PsiThresholdDrift() {}
+
+  /**
+   * The parameters of a label drift test in RIME's shape: {@code drift_statistic} (only "Population
+   * Stability Index") and {@code params} with {@code children}; then this engine's {@code
+   * min_sample_size}, {@code num_null_simulations} and {@code p_value_threshold}.
+   */
+  static List<Param> labelDriftParams(Param... children) {
+    return List.of(
+        DriftStatistic.param(List.of(DriftStatistic.PSI)),
+        Param.object("params", children),
+        FeatureDrift.MIN_SAMPLE_SIZE,
+        FeatureDrift.NUM_NULL_SIMULATIONS,
+        FeatureDrift.P_VALUE_THRESHOLD);
+  }
+
+  /** {@code params.psi_thresholds} of a label drift test. */
+  static Thresholds labelThresholds(TestParams params) {
+    return params.object("params").thresholds("psi_thresholds", DEFAULT_THRESHOLDS);
+  }
 
   /**
    * @param feature the column the case names
