@@ -9,9 +9,11 @@ import dev.rime.engine.tests.cleanliness.LabelImbalanceTest;
 import dev.rime.engine.tests.drift.CategoricalDriftTest;
 import dev.rime.engine.tests.drift.CategoricalLabelDriftTest;
 import dev.rime.engine.tests.drift.ContinuousDriftTest;
+import dev.rime.engine.tests.drift.NullProportionTest;
 import dev.rime.engine.tests.drift.PredictedLabelDriftTest;
 import dev.rime.engine.tests.drift.PredictionDriftTest;
 import dev.rime.engine.tests.drift.RegressionLabelDriftTest;
+import dev.rime.engine.tests.drift.RowNullProportionTest;
 import dev.rime.engine.tests.performance.AucTest;
 import dev.rime.engine.tests.subset.SubsetAccuracyTest;
 import dev.rime.engine.tests.subset.SubsetAucTest;
@@ -48,6 +50,8 @@ public final class TestCatalogue {
           new CategoricalLabelDriftTest(),
           new RegressionLabelDriftTest(),
           new PredictedLabelDriftTest(),
+          new NullProportionTest(),
+          new RowNullProportionTest(),
           new AucTest(),
           new SubsetAucTest(),
           new SubsetAccuracyTest(),

@@ -316,6 +316,8 @@ class TestRunConfigTest {
             "categorical_label_drift",
             "regression_label_drift",
             "multiclass_pred_label_drift",
+            "null_proportion",
+            "row_null_proportion",
             "auc");
 
     List<String> none =

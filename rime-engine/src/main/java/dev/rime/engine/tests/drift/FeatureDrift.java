@@ -125,14 +125,20 @@ final class FeatureDrift {
 
   /** SKIP unless both sides have {@code min_sample_size} values. */
   static void requireSamples(String what, long nRef, long nEval, int minSamples) {
+    requireSamples(what, "values", nRef, nEval, minSamples);
+  }
+
+  /** SKIP unless both sides have {@code min_sample_size} values (or rows: {@code noun}). */
+  static void requireSamples(String what, String noun, long nRef, long nEval, int minSamples) {
     if (nRef < minSamples || nEval < minSamples) {
       throw new SkipTest(
           String.format(
               Locale.ROOT,
-              "%s has %d reference and %d evaluation values; min_sample_size is %d",
+              "%s has %d reference and %d evaluation %s; min_sample_size is %d",
               what,
               nRef,
               nEval,
+              noun,
               minSamples));
     }
   }
