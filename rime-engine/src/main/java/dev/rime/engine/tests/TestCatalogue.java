@@ -6,6 +6,7 @@ import dev.rime.engine.tests.abnormal.OutOfRangeTest;
 import dev.rime.engine.tests.abnormal.UnseenCategoricalTest;
 import dev.rime.engine.tests.cleanliness.DuplicateRowsTest;
 import dev.rime.engine.tests.cleanliness.LabelImbalanceTest;
+import dev.rime.engine.tests.cleanliness.RequiredFeaturesTest;
 import dev.rime.engine.tests.drift.CategoricalDriftTest;
 import dev.rime.engine.tests.drift.CategoricalLabelDriftTest;
 import dev.rime.engine.tests.drift.ContinuousDriftTest;
@@ -56,7 +57,8 @@ public final class TestCatalogue {
           new SubsetAucTest(),
           new SubsetAccuracyTest(),
           new DuplicateRowsTest(),
-          new LabelImbalanceTest());
+          new LabelImbalanceTest(),
+          new RequiredFeaturesTest());
 
   private TestCatalogue() {}
 

@@ -28,7 +28,8 @@ class TestCatalogueTest {
             "subset_auc",
             "subset_accuracy",
             "duplicate_rows",
-            "label_imbalance");
+            "label_imbalance",
+            "required_features");
     assertThat(TestCatalogue.all())
         .extracting(StressTest::displayName)
         .containsExactly(
@@ -47,7 +48,8 @@ class TestCatalogueTest {
             "Subset AUC",
             "Subset Accuracy",
             "Duplicate Row",
-            "Label Imbalance");
+            "Label Imbalance",
+            "Required Features");
     assertThat(new HashSet<>(TestCatalogue.ids())).hasSize(TestCatalogue.ids().size());
     assertThat(TestCatalogue.all())
         .allSatisfy(t -> assertThat(TestCatalogue.CATEGORIES).contains(t.category()));
