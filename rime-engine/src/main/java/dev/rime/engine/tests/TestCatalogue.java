@@ -16,6 +16,7 @@ import dev.rime.engine.tests.drift.PredictionDriftTest;
 import dev.rime.engine.tests.drift.RegressionLabelDriftTest;
 import dev.rime.engine.tests.drift.RowNullProportionTest;
 import dev.rime.engine.tests.performance.AucTest;
+import dev.rime.engine.tests.poisoning.ExactMatchLabelFlippingTest;
 import dev.rime.engine.tests.subset.SubsetAccuracyTest;
 import dev.rime.engine.tests.subset.SubsetAucTest;
 import java.util.List;
@@ -35,10 +36,17 @@ public final class TestCatalogue {
           "Drift",
           "Model Performance",
           "Subset Performance",
-          "Data Cleanliness");
+          "Data Cleanliness",
+          "Data Poisoning Detection");
 
   /** Categories run when {@code tests_config.categories} is empty (see ADR 0002). */
-  public static final List<String> DEFAULT_CATEGORIES = CATEGORIES;
+  public static final List<String> DEFAULT_CATEGORIES =
+      List.of(
+          "Abnormal Inputs",
+          "Drift",
+          "Model Performance",
+          "Subset Performance",
+          "Data Cleanliness");
 
   private static final List<StressTest> ALL =
       List.of(
@@ -58,7 +66,8 @@ public final class TestCatalogue {
           new SubsetAccuracyTest(),
           new DuplicateRowsTest(),
           new LabelImbalanceTest(),
-          new RequiredFeaturesTest());
+          new RequiredFeaturesTest(),
+          new ExactMatchLabelFlippingTest());
 
   private TestCatalogue() {}
 

@@ -29,7 +29,8 @@ class TestCatalogueTest {
             "subset_accuracy",
             "duplicate_rows",
             "label_imbalance",
-            "required_features");
+            "required_features",
+            "exact_match_label_flipping");
     assertThat(TestCatalogue.all())
         .extracting(StressTest::displayName)
         .containsExactly(
@@ -49,7 +50,8 @@ class TestCatalogueTest {
             "Subset Accuracy",
             "Duplicate Row",
             "Label Imbalance",
-            "Required Features");
+            "Required Features",
+            "Label Flipping Detection (Exact Match)");
     assertThat(new HashSet<>(TestCatalogue.ids())).hasSize(TestCatalogue.ids().size());
     assertThat(TestCatalogue.all())
         .allSatisfy(t -> assertThat(TestCatalogue.CATEGORIES).contains(t.category()));
