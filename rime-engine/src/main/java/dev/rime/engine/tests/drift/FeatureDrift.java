@@ -365,11 +365,13 @@ final class FeatureDrift {
             m.metrics().get("wasserstein_distance_raw"),
             m.metrics().get("ref_std"));
       case CHI_SQUARED:
+        int dof = m.metrics().get("degrees_of_freedom").intValue();
         return String.format(
             Locale.ROOT,
-            " (chi-squared %.4g, %d degrees of freedom)",
+            " (chi-squared %.4g, %d degree%s of freedom)",
             m.metrics().get("chi_squared"),
-            m.metrics().get("degrees_of_freedom").intValue());
+            dof,
+            dof == 1 ? "" : "s");
       default:
         return "";
     }

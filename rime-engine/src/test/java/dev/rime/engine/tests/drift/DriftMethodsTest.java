@@ -110,6 +110,9 @@ class DriftMethodsTest {
         .containsEntry("drift_statistic", "Chi-Squared")
         .containsEntry("distance_threshold", 0.1)
         .containsEntry("p_value_method", "Pearson's chi-squared test");
+    assertThat(c.description())
+        .startsWith("Cramér's V of 'cat' between reference and evaluation data is 0.1661")
+        .contains("(chi-squared 30.33, 4 degrees of freedom)");
   }
 
   /** The deterministic sequences of drift_methods.py: exact in Java and numpy alike. */
