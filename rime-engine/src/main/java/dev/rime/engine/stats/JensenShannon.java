@@ -26,7 +26,8 @@ public final class JensenShannon {
       right += relEntr(q[i], m);
     }
     double js = (left + right) / LN2;
-    return Math.sqrt(Math.max(0, js / 2.0));
+    // In [0, 1] mathematically; rounding over thousands of bins can step past either end.
+    return Math.min(1.0, Math.sqrt(Math.max(0, js / 2.0)));
   }
 
   /**
