@@ -25,10 +25,10 @@ import java.util.stream.Collectors;
  * Label Flipping Detection (Exact Match): evaluation rows whose features (every column in both
  * files but the label, the prediction and excluded columns) exactly match a reference row, but
  * whose label differs from that row's (from any matching row's, when the reference itself has
- * several labels for those features). Missing values match missing values; numbers compare by value
- * ({@code 1} and {@code 1.0} alike); rows without a label are not counted. One hash join in SQL:
- * the reference grouped by its features (with the smallest and largest label per group), joined to
- * the evaluation rows on a hash of the features, then on the features themselves.
+ * several labels for those features). Missing values match missing values (NaN included); numbers
+ * compare by value ({@code 1} and {@code 1.0} alike); rows without a label are not counted. One
+ * hash join in SQL: the reference grouped by its features (with the smallest and largest label per
+ * group), joined to the evaluation rows on a hash of the features, then on the features themselves.
  *
  * <p>The share of flipped rows among labelled evaluation rows is judged against {@code
  * severity_thresholds} (RIME's {@code [0.0, 0.001, 0.005]}): no flipped row PASS; a share reaching
@@ -194,18 +194,23 @@ public final class ExactMatchLabelFlippingTest implements StressTest {
   }
 
   /**
-   * How a feature is compared: the column itself when both files read it as the same type and that
+   * How a feature is compared, as cheaply as the types allow (a cast to text per row is the costly
+   * part on millions of rows): the column itself when both files read it as the same type that
    * needs no normalising (not a float, which may hold NaN; not numbers read as text, where {@code
-   * 1} and {@code 1.0} are one value); otherwise as a category ({@link Column#catExpr()}: numbers
-   * by value, NaN missing). The column itself saves a cast per row on large data.
+   * 1} and {@code 1.0} are one value); as DOUBLE with NaN missing when both files read it as
+   * numbers ({@code 1.0} equals {@code 1}); otherwise as a category ({@link Column#catExpr()}:
+   * numbers by value, NaN missing, other text as itself).
    */
   private static String value(Column c) {
-    String type = c.refType();
-    boolean raw =
-        type.equals(c.evalType())
-            && !Db.isFloatType(type)
-            && (Db.isNumericType(type) || !c.numericValues());
-    return raw ? c.quoted() : c.catExpr();
+    String ref = c.refType();
+    String eval = c.evalType();
+    if (ref.equals(eval) && !Db.isFloatType(ref) && (Db.isNumericType(ref) || !c.numericValues())) {
+      return c.quoted();
+    }
+    if (Db.isNumericType(ref) && Db.isNumericType(eval)) {
+      return c.numExpr();
+    }
+    return c.catExpr();
   }
 
   private static List<Map<String, Object>> examples(
