@@ -21,6 +21,8 @@ public final class Reference {
 
   private static final Map<String, Object> SIGNIFICANCE = load("drift_significance.json");
 
+  private static final Map<String, Object> METHODS = load("drift_methods.json");
+
   private Reference() {}
 
   /** The folder holding {@code ref.csv} and {@code eval.csv}. */
@@ -54,6 +56,20 @@ public final class Reference {
   @SuppressWarnings("unchecked")
   public static Map<String, Object> significance(String example) {
     return (Map<String, Object>) SIGNIFICANCE.get(example);
+  }
+
+  /**
+   * One entry of {@code drift_methods.json} (script {@code drift_methods.py}): scipy's KS, kstwo,
+   * Wasserstein, Jensen-Shannon and chi-squared values and statsmodels' proportion z-tests.
+   */
+  public static Object methods(String key) {
+    return METHODS.get(key);
+  }
+
+  /** A nested object of {@code drift_methods.json}, e.g. {@code methods("ks", "reference")}. */
+  @SuppressWarnings("unchecked")
+  public static Map<String, Object> methods(String key, String inner) {
+    return (Map<String, Object>) ((Map<String, Object>) METHODS.get(key)).get(inner);
   }
 
   private static Map<String, Object> load(String name) {

@@ -18,7 +18,8 @@ package dev.rime.engine.stats;
  *       observed one counts as reaching it, so rounding in the sum never breaks a tie).
  * </ol>
  *
- * Cost O(S · K), whatever the number of rows. The same seed gives the same p-value.
+ * Cost O(S · K), whatever the number of rows. The same seed gives the same p-value. The simulation
+ * is {@link NullSimulation}'s, with the PSI as its statistic.
  *
  * @param psi the observed PSI (exactly {@link Psi#ofCounts} of the counts)
  * @param pValue {@code (1 + #{PSI_sim ≥ psi}) / (1 + S)}
@@ -29,9 +30,6 @@ package dev.rime.engine.stats;
 public record PsiSignificance(
     double psi, double pValue, double nullMean, double reachedFraction, int simulations) {
 
-  /** Relative tolerance under which a simulated PSI counts as equal to the observed one. */
-  static final double TIE_TOLERANCE = 1e-12;
-
   /**
    * Tests counts of reference and evaluation over the same bins.
    *
@@ -39,62 +37,8 @@ public record PsiSignificance(
    * @param seed seeds the simulation
    */
   public static PsiSignificance of(long[] ref, long[] eval, int simulations, long seed) {
-    if (ref.length != eval.length) {
-      throw new IllegalArgumentException("bins differ: " + ref.length + " and " + eval.length);
-    }
-    if (simulations < 1) {
-      throw new IllegalArgumentException("simulations must be at least 1, got " + simulations);
-    }
-    int k = ref.length;
-    double observed = Psi.ofCounts(ref, eval);
-    long nRef = 0;
-    long nEval = 0;
-    long[] pooled = new long[k];
-    for (int i = 0; i < k; i++) {
-      nRef += ref[i];
-      nEval += eval[i];
-      pooled[i] = ref[i] + eval[i];
-    }
-    // Σ_{j >= i} pooled_j, so each conditional probability is a ratio of exact integers.
-    long[] tail = new long[k + 1];
-    for (int i = k - 1; i >= 0; i--) {
-      tail[i] = tail[i + 1] + pooled[i];
-    }
-    Binomial binomial = new Binomial(seed);
-    long[] simRef = new long[k];
-    long[] simEval = new long[k];
-    double bar = observed - TIE_TOLERANCE * Math.abs(observed);
-    long reached = 0;
-    double sum = 0;
-    for (int s = 0; s < simulations; s++) {
-      multinomial(binomial, nRef, pooled, tail, simRef);
-      multinomial(binomial, nEval, pooled, tail, simEval);
-      double psi = Psi.ofCounts(simRef, simEval);
-      sum += psi;
-      if (psi >= bar) {
-        reached++;
-      }
-    }
+    NullSimulation s = NullSimulation.of(ref, eval, simulations, seed, Psi::ofCounts);
     return new PsiSignificance(
-        observed,
-        (1.0 + reached) / (1.0 + simulations),
-        sum / simulations,
-        (double) reached / simulations,
-        simulations);
-  }
-
-  /** Multinomial({@code n}, pooled / total) into {@code out}, by sequential binomials. */
-  private static void multinomial(
-      Binomial binomial, long n, long[] pooled, long[] tail, long[] out) {
-    long left = n;
-    for (int i = 0; i < pooled.length; i++) {
-      if (left == 0 || tail[i] == 0) {
-        out[i] = 0;
-        continue;
-      }
-      long x = pooled[i] == tail[i] ? left : binomial.next(left, (double) pooled[i] / tail[i]);
-      out[i] = x;
-      left -= x;
-    }
+        s.statistic(), s.pValue(), s.nullMean(), s.reachedFraction(), s.simulations());
   }
 }

@@ -23,9 +23,17 @@ import java.util.Map;
  * @param note for {@link Kind#UNSUPPORTED}: why the engine does not honour it yet
  * @param range for numbers and integers the values accepted, for thresholds and floors the values
  *     each of the three may take (integer ranges lie within int range); null for other kinds
+ * @param options for {@link Kind#CHOICE} the names accepted, in the order messages list them; empty
+ *     for other kinds
  */
 public record Param(
-    String key, Kind kind, Object defaultValue, List<Param> children, String note, Range range) {
+    String key,
+    Kind kind,
+    Object defaultValue,
+    List<Param> children,
+    String note,
+    Range range,
+    List<String> options) {
 
   /** Accepted values of a parameter. */
   public enum Kind {
@@ -37,13 +45,31 @@ public record Param(
     /** null or {@code [low, medium, high]} floors, descending. */
     FLOORS,
     OBJECT,
+    /** One of a few names, e.g. a drift statistic. */
+    CHOICE,
+    /** null or a list of strings, e.g. column names. */
+    STRINGS,
     /** A parameter RIME has that this engine does not honour yet: giving it is an error. */
     UNSUPPORTED
+  }
+
+  /** A parameter of any kind but {@link Kind#CHOICE} (no options). */
+  public Param(
+      String key, Kind kind, Object defaultValue, List<Param> children, String note, Range range) {
+    this(key, kind, defaultValue, children, note, range, List.of());
   }
 
   /** A finite number in {@code range}. */
   public static Param number(String key, double defaultValue, Range range) {
     return new Param(key, Kind.NUMBER, defaultValue, List.of(), null, range);
+  }
+
+  /**
+   * A finite number in {@code range}, or null; null by default (the test then picks a value, e.g. a
+   * drift statistic's own default threshold).
+   */
+  public static Param optionalNumber(String key, Range range) {
+    return new Param(key, Kind.NUMBER, null, List.of(), null, range);
   }
 
   /** A whole number in {@code range} (which lies within int range). */
@@ -77,6 +103,19 @@ public record Param(
     return new Param(key, Kind.OBJECT, d, List.of(children), null, null);
   }
 
+  /** One of {@code options} (exact spelling), {@code defaultValue} by default. */
+  public static Param choice(String key, String defaultValue, List<String> options) {
+    if (!options.contains(defaultValue)) {
+      throw new IllegalArgumentException(key + ": default " + defaultValue + " not in " + options);
+    }
+    return new Param(key, Kind.CHOICE, defaultValue, List.of(), null, null, List.copyOf(options));
+  }
+
+  /** null (the default) or a list of strings. */
+  public static Param strings(String key) {
+    return new Param(key, Kind.STRINGS, null, List.of(), null, null);
+  }
+
   public static Param unsupported(String key, String note) {
     return new Param(key, Kind.UNSUPPORTED, null, List.of(), note, null);
   }
@@ -99,7 +138,9 @@ public record Param(
       case UNSUPPORTED:
         throw new ConfigException(path, "not supported yet: " + note);
       case NUMBER:
-        range.checkNumber(path, value);
+        if (value != null || defaultValue != null) {
+          range.checkNumber(path, value);
+        }
         return;
       case INTEGER:
         range.checkInteger(path, value);
@@ -108,6 +149,32 @@ public record Param(
         if (!(value instanceof Boolean)) {
           throw new ConfigException(
               path, "expected true or false, got " + ConfigNode.describe(value));
+        }
+        return;
+      case CHOICE:
+        if (!(value instanceof String) || !options.contains(value)) {
+          String given = value instanceof String ? "'" + value + "'" : ConfigNode.describe(value);
+          String hint = value instanceof String ? Suggest.closest((String) value, options) : null;
+          throw new ConfigException(
+              path,
+              given
+                  + " is not one of "
+                  + String.join(", ", options)
+                  + (hint == null ? "" : " (did you mean " + hint + "?)"));
+        }
+        return;
+      case STRINGS:
+        if (value != null && !(value instanceof List)) {
+          throw new ConfigException(
+              path, "expected a list of strings, got " + ConfigNode.describe(value));
+        }
+        if (value != null) {
+          for (Object o : (List<?>) value) {
+            if (!(o instanceof String)) {
+              throw new ConfigException(
+                  path, "expected a list of strings, but an element is " + ConfigNode.describe(o));
+            }
+          }
         }
         return;
       case THRESHOLDS:

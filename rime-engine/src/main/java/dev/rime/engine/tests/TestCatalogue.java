@@ -9,14 +9,21 @@ import dev.rime.engine.tests.cleanliness.HighFeatureCorrelationTest;
 import dev.rime.engine.tests.cleanliness.HighMiFeatureToLabelTest;
 import dev.rime.engine.tests.cleanliness.LabelImbalanceTest;
 import dev.rime.engine.tests.cleanliness.MiDecreaseFeatureToLabelTest;
+import dev.rime.engine.tests.cleanliness.RequiredFeaturesTest;
 import dev.rime.engine.tests.drift.CategoricalDriftTest;
+import dev.rime.engine.tests.drift.CategoricalLabelDriftTest;
 import dev.rime.engine.tests.drift.ContinuousDriftTest;
 import dev.rime.engine.tests.drift.CorrelationFeatureDriftTest;
 import dev.rime.engine.tests.drift.CorrelationLabelDriftTest;
 import dev.rime.engine.tests.drift.MutualInformationFeatureDriftTest;
 import dev.rime.engine.tests.drift.MutualInformationLabelDriftTest;
+import dev.rime.engine.tests.drift.NullProportionTest;
+import dev.rime.engine.tests.drift.PredictedLabelDriftTest;
 import dev.rime.engine.tests.drift.PredictionDriftTest;
+import dev.rime.engine.tests.drift.RegressionLabelDriftTest;
+import dev.rime.engine.tests.drift.RowNullProportionTest;
 import dev.rime.engine.tests.performance.AucTest;
+import dev.rime.engine.tests.poisoning.ExactMatchLabelFlippingTest;
 import dev.rime.engine.tests.subset.SubsetAccuracyTest;
 import dev.rime.engine.tests.subset.SubsetAucTest;
 import java.util.List;
@@ -36,10 +43,17 @@ public final class TestCatalogue {
           "Drift",
           "Model Performance",
           "Subset Performance",
-          "Data Cleanliness");
+          "Data Cleanliness",
+          "Data Poisoning Detection");
 
   /** Categories run when {@code tests_config.categories} is empty (see ADR 0002). */
-  public static final List<String> DEFAULT_CATEGORIES = CATEGORIES;
+  public static final List<String> DEFAULT_CATEGORIES =
+      List.of(
+          "Abnormal Inputs",
+          "Drift",
+          "Model Performance",
+          "Subset Performance",
+          "Data Cleanliness");
 
   private static final List<StressTest> ALL =
       List.of(
@@ -53,6 +67,11 @@ public final class TestCatalogue {
           new CorrelationLabelDriftTest(),
           new MutualInformationFeatureDriftTest(),
           new MutualInformationLabelDriftTest(),
+          new CategoricalLabelDriftTest(),
+          new RegressionLabelDriftTest(),
+          new PredictedLabelDriftTest(),
+          new NullProportionTest(),
+          new RowNullProportionTest(),
           new AucTest(),
           new SubsetAucTest(),
           new SubsetAccuracyTest(),
@@ -60,7 +79,9 @@ public final class TestCatalogue {
           new LabelImbalanceTest(),
           new MiDecreaseFeatureToLabelTest(),
           new HighMiFeatureToLabelTest(),
-          new HighFeatureCorrelationTest());
+          new HighFeatureCorrelationTest(),
+          new RequiredFeaturesTest(),
+          new ExactMatchLabelFlippingTest());
 
   private TestCatalogue() {}
 

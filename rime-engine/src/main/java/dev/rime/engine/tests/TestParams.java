@@ -44,6 +44,26 @@ public final class TestParams {
     return (Boolean) require(name);
   }
 
+  /**
+   * A number parameter that may be null (e.g. {@code distance_threshold}: the method's default).
+   */
+  public Double optionalNumber(String name) {
+    Object v = values.get(name);
+    return v == null ? null : ((Number) v).doubleValue();
+  }
+
+  /** A {@link Param.Kind#CHOICE} parameter. */
+  public String string(String name) {
+    return (String) require(name);
+  }
+
+  /** A {@link Param.Kind#STRINGS} parameter, or null when it is null. */
+  @SuppressWarnings("unchecked")
+  public List<String> strings(String name) {
+    Object v = values.get(name);
+    return v == null ? null : List.copyOf((List<String>) v);
+  }
+
   /** Ascending thresholds, or null when the parameter is null. */
   public Thresholds thresholds(String name) {
     Object v = values.get(name);

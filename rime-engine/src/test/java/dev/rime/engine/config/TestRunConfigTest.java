@@ -44,7 +44,10 @@ class TestRunConfigTest {
     assertThat(c.numSubsets()).isEqualTo(10);
     assertThat(c.confidenceLevel()).isEqualTo(0.95);
     assertThat(c.randomSeed()).isZero();
-    assertThat(c.testsConfig().select(TestCatalogue.all())).hasSize(TestCatalogue.all().size());
+    // Every test of the default categories (ADR 0002): not Data Poisoning Detection.
+    assertThat(c.testsConfig().select(TestCatalogue.all()))
+        .hasSize(TestCatalogue.all().size() - 1)
+        .allSatisfy(t -> assertThat(TestCatalogue.DEFAULT_CATEGORIES).contains(t.category()));
   }
 
   @Test

@@ -23,6 +23,11 @@ class TestCatalogueTest {
             "correlation_label_drift",
             "mutual_information_feat_drift",
             "mutual_information_label_drift",
+            "categorical_label_drift",
+            "regression_label_drift",
+            "multiclass_pred_label_drift",
+            "null_proportion",
+            "row_null_proportion",
             "auc",
             "subset_auc",
             "subset_accuracy",
@@ -30,7 +35,9 @@ class TestCatalogueTest {
             "label_imbalance",
             "mi_decrease_feature_to_label",
             "high_mi_feature_to_label",
-            "high_feature_correlation");
+            "high_feature_correlation",
+            "required_features",
+            "exact_match_label_flipping");
     assertThat(TestCatalogue.all())
         .extracting(StressTest::displayName)
         .containsExactly(
@@ -44,6 +51,11 @@ class TestCatalogueTest {
             "Correlation Drift (Feature-to-Label)",
             "Mutual Information Drift (Feature-to-Feature)",
             "Mutual Information Drift (Feature-to-Label)",
+            "Label Drift (Categorical)",
+            "Label Drift (Regression)",
+            "Predicted Label Drift",
+            "Nulls Per Feature Drift",
+            "Nulls Per Row Drift",
             "AUC",
             "Subset AUC",
             "Subset Accuracy",
@@ -51,7 +63,9 @@ class TestCatalogueTest {
             "Label Imbalance",
             "Mutual Information Decrease (Feature to Label)",
             "High Mutual Information (Feature to Label)",
-            "High Feature Correlation");
+            "High Feature Correlation",
+            "Required Features",
+            "Label Flipping Detection (Exact Match)");
     assertThat(new HashSet<>(TestCatalogue.ids())).hasSize(TestCatalogue.ids().size());
     assertThat(TestCatalogue.all())
         .allSatisfy(t -> assertThat(TestCatalogue.CATEGORIES).contains(t.category()));

@@ -11,11 +11,12 @@ import dev.rime.engine.tests.TestParams;
 import java.util.List;
 
 /**
- * Categorical Feature Drift: PSI of a categorical feature's category frequencies over the union of
+ * Categorical Feature Drift: the {@code drift_statistic} (PSI by default, Jensen-Shannon, or
+ * chi-squared with Cramér's V) of a categorical feature's category frequencies over the union of
  * the categories of both datasets (numbers compared by value, see {@link Column#catExpr()}).
  * Missing values are dropped when {@code ignore_nans}, else counted as a category. Judged by {@link
- * FeatureDrift}: drift needs PSI ≥ {@code distance_threshold} and a p-value below {@code
- * p_value_threshold}.
+ * FeatureDrift}: drift needs the statistic ≥ {@code distance_threshold} (null: the statistic's
+ * default) and a p-value below {@code p_value_threshold}.
  */
 public final class CategoricalDriftTest implements StressTest {
 
@@ -37,7 +38,8 @@ public final class CategoricalDriftTest implements StressTest {
   @Override
   public List<Param> params() {
     return List.of(
-        FeatureDrift.DISTANCE_THRESHOLD,
+        DriftStatistic.param(DriftStatistic.CATEGORICAL),
+        DriftStatistic.DISTANCE_THRESHOLD,
         FeatureDrift.MIN_SAMPLE_SIZE,
         Param.bool("ignore_nans", true),
         FeatureDrift.PERFORMANCE_CHANGE_THRESHOLDS,
@@ -65,6 +67,9 @@ public final class CategoricalDriftTest implements StressTest {
     var ref = Histogram.categories(ctx.db(), ctx.refTable(), c.catExpr(), pred, withNulls);
     var eval = Histogram.categories(ctx.db(), ctx.evalTable(), c.catExpr(), pred, withNulls);
     Histogram[] aligned = Histogram.align(ref, eval);
-    return FeatureDrift.judge(ctx, this, params, c, aligned[0], aligned[1]);
+    DriftMeasure m =
+        FeatureDrift.binned(
+            ctx, this, params, DriftStatistic.of(params), c, aligned[0], aligned[1]);
+    return FeatureDrift.judge(ctx, this, params, c, aligned[0], aligned[1], m);
   }
 }

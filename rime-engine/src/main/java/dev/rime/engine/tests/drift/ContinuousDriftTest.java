@@ -11,11 +11,14 @@ import dev.rime.engine.tests.TestParams;
 import java.util.List;
 
 /**
- * Numeric Feature Drift: PSI of a numeric feature over {@code num_bins} bins cut at reference
+ * Numeric Feature Drift: the {@code drift_statistic} of a numeric feature between reference and
+ * evaluation data. PSI (default) and Jensen-Shannon over {@code num_bins} bins cut at reference
  * quantiles {@code k / num_bins} (linear interpolation, de-duplicated; bins {@code (-inf, e1], …,
- * (eK, inf)}). Missing values are dropped when {@code ignore_nans}, else binned as their own bin.
- * Judged by {@link FeatureDrift}: drift needs PSI ≥ {@code distance_threshold} and a p-value below
- * {@code p_value_threshold}.
+ * (eK, inf)}), missing values dropped when {@code ignore_nans}, else binned as their own bin;
+ * Kolmogorov-Smirnov and Wasserstein over the values themselves ({@link Ecdf}), missing values
+ * always dropped. Judged by {@link FeatureDrift}: drift needs the statistic ≥ {@code
+ * distance_threshold} (null: the statistic's default) and a p-value below {@code
+ * p_value_threshold}.
  */
 public final class ContinuousDriftTest implements StressTest {
 
@@ -37,8 +40,9 @@ public final class ContinuousDriftTest implements StressTest {
   @Override
   public List<Param> params() {
     return List.of(
+        DriftStatistic.param(DriftStatistic.NUMERIC),
         FeatureDrift.NUM_BINS,
-        FeatureDrift.DISTANCE_THRESHOLD,
+        DriftStatistic.DISTANCE_THRESHOLD,
         FeatureDrift.MIN_SAMPLE_SIZE,
         Param.bool("ignore_nans", true),
         FeatureDrift.PERFORMANCE_CHANGE_THRESHOLDS,
@@ -67,6 +71,11 @@ public final class ContinuousDriftTest implements StressTest {
         Histogram.numeric(ctx.db(), ctx.refTable(), c.numExpr(), edges, pred, withNulls);
     Histogram eval =
         Histogram.numeric(ctx.db(), ctx.evalTable(), c.numExpr(), edges, pred, withNulls);
-    return FeatureDrift.judge(ctx, this, params, c, ref, eval);
+    DriftStatistic statistic = DriftStatistic.of(params);
+    DriftMeasure m =
+        statistic == DriftStatistic.KOLMOGOROV_SMIRNOV || statistic == DriftStatistic.WASSERSTEIN
+            ? FeatureDrift.onValues(ctx, params, statistic, c)
+            : FeatureDrift.binned(ctx, this, params, statistic, c, ref, eval);
+    return FeatureDrift.judge(ctx, this, params, c, ref, eval, m);
   }
 }

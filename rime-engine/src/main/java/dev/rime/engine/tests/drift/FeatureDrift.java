@@ -6,6 +6,10 @@ import dev.rime.api.result.TestCase;
 import dev.rime.engine.config.ConfigException;
 import dev.rime.engine.config.Range;
 import dev.rime.engine.data.Column;
+import dev.rime.engine.stats.ChiSquared;
+import dev.rime.engine.stats.JensenShannon;
+import dev.rime.engine.stats.KolmogorovSmirnov;
+import dev.rime.engine.stats.NullSimulation;
 import dev.rime.engine.stats.Psi;
 import dev.rime.engine.stats.PsiSignificance;
 import dev.rime.engine.tests.CaseBuilder;
@@ -21,25 +25,29 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.IntToDoubleFunction;
 
 /**
- * Measures and judges the drift of one feature from its reference and evaluation histograms (RIME:
- * "severity is a function of the impact on the model, as well as the presence of drift"):
+ * Measures and judges the drift of one feature (RIME: "severity is a function of the impact on the
+ * model, as well as the presence of drift"):
  *
  * <ul>
- *   <li>PSI over the bins (smoothed, see {@link Psi}) and its p-value under "no drift" ({@link
- *       PsiSignificance}, {@code num_null_simulations} draws seeded from {@code random_seed});
- *       drift is present when PSI ≥ {@code distance_threshold} and p &lt; {@code
- *       p_value_threshold}: a PSI that samples of this size reach from noise alone claims nothing;
- *   <li>with predictions, impact = {@code |Σ_b (q_b − p_b) m_b|}, where p, q are the raw bin
- *       proportions and m_b the mean reference prediction in bin b — or, for a bin (category)
- *       without reference predictions, the mean evaluation prediction there (the only evidence of
- *       how the model behaves there), and the overall reference mean when neither side has one: the
- *       change in average prediction the shift alone would cause. It is judged against {@code
- *       performance_change_thresholds} (null: {@code [s, 4s, 10s]}, s = {@code
+ *   <li>the {@code drift_statistic} ({@link DriftStatistic}, PSI by default) gives an effect size
+ *       and its p-value under "no drift": by the null simulation over the bins for PSI and
+ *       Jensen-Shannon ({@link NullSimulation}, {@code num_null_simulations} draws seeded from
+ *       {@code random_seed}), by the statistic's own test for Kolmogorov-Smirnov, Wasserstein (the
+ *       KS test on the same values) and chi-squared. Drift is present when the effect size ≥ {@code
+ *       distance_threshold} (null: the statistic's default) and p &lt; {@code p_value_threshold}:
+ *       an effect that samples of this size reach from noise alone claims nothing;
+ *   <li>with predictions, impact = {@code |Σ_b (q_b − p_b) m_b|} over the histogram's bins, where
+ *       p, q are the raw bin proportions and m_b the mean reference prediction in bin b — or, for a
+ *       bin (category) without reference predictions, the mean evaluation prediction there (the
+ *       only evidence of how the model behaves there), and the overall reference mean when neither
+ *       side has one: the change in average prediction the shift alone would cause. It is judged
+ *       against {@code performance_change_thresholds} (null: {@code [s, 4s, 10s]}, s = {@code
  *       global_drift_scaling_factor}); drift with a smaller impact is LOW;
- *   <li>without predictions, PSI is judged against {@code [t, 2t, 3t]}, t = {@code
- *       distance_threshold};
+ *   <li>without predictions, the effect size is judged against {@code [t, 2t, 3t]}, t = the
+ *       distance threshold;
  *   <li>no drift: PASS.
  * </ul>
  */
@@ -50,9 +58,6 @@ final class FeatureDrift {
 
   /** {@code min_sample_size} of the drift tests. */
   static final Param MIN_SAMPLE_SIZE = Param.integer("min_sample_size", 100, Range.intsFrom(1));
-
-  /** {@code distance_threshold} of the feature drift tests. */
-  static final Param DISTANCE_THRESHOLD = Param.number("distance_threshold", 0.2, Range.POSITIVE);
 
   /** {@code performance_change_thresholds} of the feature drift tests. */
   static final Param PERFORMANCE_CHANGE_THRESHOLDS =
@@ -66,14 +71,21 @@ final class FeatureDrift {
   static final Param P_VALUE_THRESHOLD =
       Param.number("p_value_threshold", 0.05, new Range(0, true, 1, false));
 
+  /** Evidently's floor of the reference standard deviation in the normalised Wasserstein. */
+  static final double MIN_STD = 0.001;
+
   private FeatureDrift() {}
 
   /**
    * Rejects {@code num_null_simulations} too small for any p-value to fall below {@code
    * p_value_threshold} (the smallest p-value is {@code 1 / (1 + S)}), which would silently turn the
-   * test off.
+   * test off. Only where the p-value is simulated: without {@code drift_statistic} (PSI), or with
+   * one whose p-value is.
    */
   static void checkSignificanceParams(TestParams params) {
+    if (params.asMap().containsKey("drift_statistic") && !DriftStatistic.of(params).simulated()) {
+      return;
+    }
     int s = params.integer(NUM_NULL_SIMULATIONS.key());
     double alpha = params.number(P_VALUE_THRESHOLD.key());
     if (1.0 / (1 + s) >= alpha) {
@@ -103,9 +115,161 @@ final class FeatureDrift {
       String feature,
       long[] ref,
       long[] eval) {
-    long seed =
-        ctx.config().randomSeed() * 0x9E3779B97F4A7C15L + (test.id() + "/" + feature).hashCode();
-    return PsiSignificance.of(ref, eval, params.integer(NUM_NULL_SIMULATIONS.key()), seed);
+    return PsiSignificance.of(
+        ref, eval, params.integer(NUM_NULL_SIMULATIONS.key()), seed(ctx, test, feature));
+  }
+
+  private static long seed(TestContext ctx, StressTest test, String feature) {
+    return ctx.config().randomSeed() * 0x9E3779B97F4A7C15L + (test.id() + "/" + feature).hashCode();
+  }
+
+  /** SKIP unless both sides have {@code min_sample_size} values. */
+  static void requireSamples(String what, long nRef, long nEval, int minSamples) {
+    requireSamples(what, "values", nRef, nEval, minSamples);
+  }
+
+  /** SKIP unless both sides have {@code min_sample_size} values (or rows: {@code noun}). */
+  static void requireSamples(String what, String noun, long nRef, long nEval, int minSamples) {
+    if (nRef < minSamples || nEval < minSamples) {
+      throw new SkipTest(
+          String.format(
+              Locale.ROOT,
+              "%s has %d reference and %d evaluation %s; min_sample_size is %d",
+              what,
+              nRef,
+              nEval,
+              noun,
+              minSamples));
+    }
+  }
+
+  /** PSI of two histograms with its simulated p-value. */
+  static DriftMeasure psi(
+      TestContext ctx,
+      StressTest test,
+      TestParams params,
+      String feature,
+      Histogram ref,
+      Histogram eval) {
+    PsiSignificance sig = significance(ctx, test, params, feature, ref.counts(), eval.counts());
+    NullSimulation sim =
+        new NullSimulation(
+            sig.psi(), sig.pValue(), sig.nullMean(), sig.reachedFraction(), sig.simulations());
+    Map<String, Double> metrics = new LinkedHashMap<>();
+    metrics.put("psi", sig.psi());
+    return new DriftMeasure(
+        DriftStatistic.PSI,
+        sig.psi(),
+        sig.pValue(),
+        ref.total(),
+        eval.total(),
+        sim,
+        "simulation under no drift",
+        metrics,
+        Map.of());
+  }
+
+  /**
+   * Measures a binned statistic (PSI, Jensen-Shannon, chi-squared) on two histograms over the same
+   * bins, after checking {@code min_sample_size}.
+   */
+  static DriftMeasure binned(
+      TestContext ctx,
+      StressTest test,
+      TestParams params,
+      DriftStatistic statistic,
+      Column column,
+      Histogram ref,
+      Histogram eval) {
+    requireSamples(
+        "'" + column.name() + "'", ref.total(), eval.total(), params.integer("min_sample_size"));
+    switch (statistic) {
+      case PSI:
+        return psi(ctx, test, params, column.name(), ref, eval);
+      case JENSEN_SHANNON:
+        {
+          NullSimulation sim =
+              NullSimulation.of(
+                  ref.counts(),
+                  eval.counts(),
+                  params.integer(NUM_NULL_SIMULATIONS.key()),
+                  seed(ctx, test, column.name()),
+                  JensenShannon::distance);
+          Map<String, Double> metrics = new LinkedHashMap<>();
+          metrics.put("js_distance", sim.statistic());
+          return new DriftMeasure(
+              statistic,
+              sim.statistic(),
+              sim.pValue(),
+              ref.total(),
+              eval.total(),
+              sim,
+              "simulation under no drift",
+              metrics,
+              Map.of());
+        }
+      case CHI_SQUARED:
+        {
+          ChiSquared chi = ChiSquared.homogeneity(ref.counts(), eval.counts());
+          Map<String, Double> metrics = new LinkedHashMap<>();
+          metrics.put("cramers_v", chi.cramersV());
+          metrics.put("chi_squared", chi.statistic());
+          metrics.put("degrees_of_freedom", (double) chi.degreesOfFreedom());
+          return new DriftMeasure(
+              statistic,
+              chi.cramersV() == null ? 0 : chi.cramersV(),
+              chi.pValue(),
+              ref.total(),
+              eval.total(),
+              null,
+              "Pearson's chi-squared test",
+              metrics,
+              Map.of());
+        }
+      default:
+        throw new IllegalArgumentException(statistic + " is not a binned statistic");
+    }
+  }
+
+  /**
+   * Measures Kolmogorov-Smirnov or Wasserstein on the raw values of a numeric feature ({@link
+   * Ecdf}, one SQL query), after checking {@code min_sample_size}.
+   */
+  static DriftMeasure onValues(
+      TestContext ctx, TestParams params, DriftStatistic statistic, Column column) {
+    boolean wasserstein = statistic == DriftStatistic.WASSERSTEIN;
+    Ecdf e = Ecdf.of(ctx.db(), ctx.refTable(), ctx.evalTable(), column.numExpr(), wasserstein);
+    requireSamples(
+        "'" + column.name() + "'" + (wasserstein ? " (finite values)" : ""),
+        e.nRef(),
+        e.nEval(),
+        params.integer("min_sample_size"));
+    KolmogorovSmirnov.Result ks = KolmogorovSmirnov.test(e.d(), e.nRef(), e.nEval());
+    Map<String, Double> metrics = new LinkedHashMap<>();
+    Map<String, Object> details = new LinkedHashMap<>();
+    double value;
+    if (wasserstein) {
+      value = e.w1() / Math.max(e.refStd(), MIN_STD);
+      metrics.put("wasserstein_distance", value);
+      metrics.put("wasserstein_distance_raw", e.w1());
+      metrics.put("ref_std", e.refStd());
+      metrics.put("ks_statistic", ks.statistic());
+    } else {
+      value = ks.statistic();
+      metrics.put("ks_statistic", value);
+    }
+    details.put("ks_location", e.location());
+    details.put("ks_p_value_method", ks.exact() ? "exact" : "asymptotic");
+    return new DriftMeasure(
+        statistic,
+        value,
+        ks.pValue(),
+        e.nRef(),
+        e.nEval(),
+        null,
+        "two-sample Kolmogorov-Smirnov test",
+        metrics,
+        details);
   }
 
   static TestCase judge(
@@ -114,78 +278,103 @@ final class FeatureDrift {
       TestParams params,
       Column column,
       Histogram ref,
-      Histogram eval) {
-    int minSamples = params.integer("min_sample_size");
-    long nRef = ref.total();
-    long nEval = eval.total();
-    if (nRef < minSamples || nEval < minSamples) {
-      throw new SkipTest(
-          String.format(
-              Locale.ROOT,
-              "'%s' has %d reference and %d evaluation values; min_sample_size is %d",
-              column.name(),
-              nRef,
-              nEval,
-              minSamples));
-    }
-    double threshold = params.number("distance_threshold");
+      Histogram eval,
+      DriftMeasure m) {
+    DriftStatistic statistic = m.statistic();
+    double threshold = statistic.threshold(params);
     double alpha = params.number(P_VALUE_THRESHOLD.key());
 
-    // Measure.
+    // Measure (the statistic was measured already): the impact on the model.
     double[] p = Psi.proportions(ref.counts());
     double[] q = Psi.proportions(eval.counts());
-    PsiSignificance sig =
-        significance(ctx, test, params, column.name(), ref.counts(), eval.counts());
-    double psi = sig.psi();
     Double impact = null;
     if (ctx.hasPredictions()) {
       impact = impact(ref, eval, p, q, ctx.refMetrics().averagePrediction());
     }
 
     // Judge.
-    boolean reaches = psi >= threshold;
-    boolean drift = reaches && sig.pValue() < alpha;
+    boolean drift = m.value() >= threshold && m.pValue() < alpha;
     Thresholds impactThresholds = params.thresholds("performance_change_thresholds");
     if (impactThresholds == null) {
       impactThresholds = ctx.testsConfig().driftImpactThresholds();
     }
-    Thresholds psiThresholds = Thresholds.of(threshold, 2 * threshold, 3 * threshold);
+    Thresholds distanceThresholds = Thresholds.of(threshold, 2 * threshold, 3 * threshold);
     Severity severity = Severity.NONE;
     if (drift) {
       severity =
           impact != null
               ? impactThresholds.severity(impact).max(Severity.LOW)
-              : psiThresholds.severity(psi);
+              : distanceThresholds.severity(m.value());
     }
 
     CaseBuilder b =
         CaseBuilder.of(test)
             .feature(column.name())
             .judged(severity)
-            .importance(impact != null ? impact : psi)
-            .metric("psi", psi)
-            .metric("p_value", sig.pValue())
-            .metric("null_psi_mean", sig.nullMean())
-            .metric("prediction_impact", impact)
-            .metric("num_ref_values", nRef)
-            .metric("num_eval_values", nEval)
-            .detail("distance_threshold", threshold)
-            .detail("p_value_threshold", alpha)
-            .detail("num_null_simulations", sig.simulations())
-            .detail("num_bins", p.length)
-            .detail(
-                impact != null ? "performance_change_thresholds" : "psi_severity_thresholds",
-                impact != null ? impactThresholds.toList() : psiThresholds.toList())
-            .detail("top_bins", topBins(ref.labels(), p, q));
+            .importance(impact != null ? impact : m.value());
+    m.metrics().forEach(b::metric);
+    b.metric("distance", m.value()).metric("p_value", m.pValue());
+    if (m.simulation() != null) {
+      b.metric(nullMeanMetric(statistic), m.simulation().nullMean());
+    }
+    b.metric("prediction_impact", impact)
+        .metric("num_ref_values", m.nRef())
+        .metric("num_eval_values", m.nEval())
+        .detail("drift_statistic", statistic.configName())
+        .detail("distance_threshold", threshold)
+        .detail("p_value_threshold", alpha)
+        .detail("p_value_method", m.pValueMethod());
+    if (m.simulation() != null) {
+      b.detail("num_null_simulations", m.simulation().simulations());
+    }
+    m.details().forEach(b::detail);
+    b.detail("num_bins", p.length)
+        .detail(
+            impact != null
+                ? "performance_change_thresholds"
+                : statistic == DriftStatistic.PSI
+                    ? "psi_severity_thresholds"
+                    : "distance_severity_thresholds",
+            impact != null ? impactThresholds.toList() : distanceThresholds.toList())
+        .detail("top_bins", topBins(statistic, ref, eval, p, q));
     String head =
         String.format(
             Locale.ROOT,
-            "PSI of '%s' between reference and evaluation data is %.4g",
+            "%s of '%s' between reference and evaluation data is %.4g%s",
+            statistic == DriftStatistic.PSI ? "PSI" : capitalise(statistic.label()),
             column.name(),
-            psi);
+            m.value(),
+            aside(m));
     return b.description(
-            head + judgement(sig, threshold, "distance threshold", alpha, impact, severity))
+            head + judgement(m, threshold, "distance threshold", alpha, impact, severity))
         .build();
+  }
+
+  /** The metric of a simulated statistic's mean under no drift, e.g. {@code null_psi_mean}. */
+  static String nullMeanMetric(DriftStatistic statistic) {
+    return statistic == DriftStatistic.PSI ? "null_psi_mean" : "null_js_mean";
+  }
+
+  /** What the head of a description adds after the value, e.g. the raw W1 and the sd. */
+  private static String aside(DriftMeasure m) {
+    switch (m.statistic()) {
+      case WASSERSTEIN:
+        return String.format(
+            Locale.ROOT,
+            " (W1 %.4g over the reference standard deviation %.4g)",
+            m.metrics().get("wasserstein_distance_raw"),
+            m.metrics().get("ref_std"));
+      case CHI_SQUARED:
+        int dof = m.metrics().get("degrees_of_freedom").intValue();
+        return String.format(
+            Locale.ROOT,
+            " (chi-squared %.4g, %d degree%s of freedom)",
+            m.metrics().get("chi_squared"),
+            dof,
+            dof == 1 ? "" : "s");
+      default:
+        return "";
+    }
   }
 
   /**
@@ -214,49 +403,77 @@ final class FeatureDrift {
    * with its severity.
    */
   static String judgement(
-      PsiSignificance sig,
+      DriftMeasure m,
       double threshold,
       String thresholdName,
       double alpha,
       Double impact,
       Severity severity) {
-    double psi = sig.psi();
-    if (psi < threshold) {
+    String name = m.statistic() == DriftStatistic.PSI ? "PSI" : m.statistic().label();
+    NullSimulation sim = m.simulation();
+    if (m.value() < threshold) {
       return String.format(
           Locale.ROOT,
           ", below the %s %.4g, so there is no drift (p-value %.3g: %s).",
           thresholdName,
           threshold,
-          sig.pValue(),
-          sig.pValue() < alpha
+          m.pValue(),
+          m.pValue() < alpha
               ? "a difference beyond sampling noise, but smaller than the threshold"
               : "within sampling noise too");
     }
-    if (sig.pValue() >= alpha) {
-      return String.format(
-          Locale.ROOT,
-          "; it reaches the %s %.4g, but two samples of this size from one distribution give PSI"
-              + " ≥ %.4g in %.0f%% of draws (p-value %.3g, not below p_value_threshold %.3g; mean"
-              + " PSI from noise alone %.4g), so no drift is claimed.",
-          thresholdName,
-          threshold,
-          psi,
-          100 * sig.reachedFraction(),
-          sig.pValue(),
-          alpha,
-          sig.nullMean());
-    }
-    String head =
-        String.format(
+    if (m.pValue() >= alpha) {
+      if (sim != null) {
+        return String.format(
             Locale.ROOT,
-            ", at or above the %s %.4g and beyond sampling noise (p-value %.3g; mean PSI from"
-                + " noise alone %.4g)",
+            "; it reaches the %s %.4g, but two samples of this size from one distribution give %s"
+                + " ≥ %.4g in %.0f%% of draws (p-value %.3g, not below p_value_threshold %.3g;"
+                + " mean %s from noise alone %.4g), so no drift is claimed.",
             thresholdName,
             threshold,
-            sig.pValue(),
-            sig.nullMean());
+            name,
+            m.value(),
+            100 * sim.reachedFraction(),
+            m.pValue(),
+            alpha,
+            name,
+            sim.nullMean());
+      }
+      return String.format(
+          Locale.ROOT,
+          "; it reaches the %s %.4g, but the %s gives p-value %.3g, not below p_value_threshold"
+              + " %.3g: a difference within sampling noise, so no drift is claimed.",
+          thresholdName,
+          threshold,
+          m.pValueMethod(),
+          m.pValue(),
+          alpha);
+    }
+    String head =
+        sim != null
+            ? String.format(
+                Locale.ROOT,
+                ", at or above the %s %.4g and beyond sampling noise (p-value %.3g; mean %s from"
+                    + " noise alone %.4g)",
+                thresholdName,
+                threshold,
+                m.pValue(),
+                name,
+                sim.nullMean())
+            : String.format(
+                Locale.ROOT,
+                ", at or above the %s %.4g and beyond sampling noise (p-value %.3g, %s)",
+                thresholdName,
+                threshold,
+                m.pValue(),
+                m.pValueMethod());
     if (impact == null) {
-      return head + "; without predictions severity follows the PSI: " + sev(severity) + ".";
+      return head
+          + "; without predictions severity follows the "
+          + name
+          + ": "
+          + sev(severity)
+          + ".";
     }
     return head
         + String.format(
@@ -270,20 +487,57 @@ final class FeatureDrift {
     return s.name().charAt(0) + s.name().substring(1).toLowerCase(Locale.ROOT);
   }
 
+  private static String capitalise(String s) {
+    return Character.toUpperCase(s.charAt(0)) + s.substring(1);
+  }
+
+  /**
+   * The 5 bins contributing most to the statistic (PSI, Jensen-Shannon, chi-squared: each bin's
+   * term; KS and Wasserstein, which are not binned: the largest changes of proportion).
+   */
+  static List<Map<String, Object>> topBins(
+      DriftStatistic statistic, Histogram ref, Histogram eval, double[] p, double[] q) {
+    long nRef = ref.total();
+    long nEval = eval.total();
+    switch (statistic) {
+      case PSI:
+        return topBins(ref.labels(), p, q, i -> Psi.term(p[i], q[i]), "psi_contribution");
+      case JENSEN_SHANNON:
+        return topBins(ref.labels(), p, q, i -> JensenShannon.term(p[i], q[i]), "js_contribution");
+      case CHI_SQUARED:
+        return topBins(
+            ref.labels(),
+            p,
+            q,
+            i -> ChiSquared.term(ref.counts()[i], eval.counts()[i], nRef, nEval),
+            "chi_squared_contribution");
+      default:
+        return topBins(ref.labels(), p, q, i -> Math.abs(q[i] - p[i]), null);
+    }
+  }
+
   /** The 5 bins contributing most to the PSI. */
   static List<Map<String, Object>> topBins(List<String> labels, double[] p, double[] q) {
+    return topBins(labels, p, q, i -> Psi.term(p[i], q[i]), "psi_contribution");
+  }
+
+  /** The 5 bins with the largest {@code term}, with the term as {@code name} (unless null). */
+  private static List<Map<String, Object>> topBins(
+      List<String> labels, double[] p, double[] q, IntToDoubleFunction term, String name) {
     List<Integer> idx = new ArrayList<>();
     for (int i = 0; i < p.length; i++) {
       idx.add(i);
     }
-    idx.sort(Comparator.comparingDouble((Integer i) -> -Psi.term(p[i], q[i])));
+    idx.sort(Comparator.comparingDouble((Integer i) -> -term.applyAsDouble(i)));
     List<Map<String, Object>> out = new ArrayList<>();
     for (int i : idx.subList(0, Math.min(5, idx.size()))) {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("bin", labels.get(i));
       m.put("ref_proportion", p[i]);
       m.put("eval_proportion", q[i]);
-      m.put("psi_contribution", Psi.term(p[i], q[i]));
+      if (name != null) {
+        m.put(name, term.applyAsDouble(i));
+      }
       out.add(m);
     }
     return out;

@@ -1,0 +1,72 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.rime.engine.tests.drift;
+
+import dev.rime.api.result.TestCase;
+import dev.rime.engine.tests.Param;
+import dev.rime.engine.tests.SkipTest;
+import dev.rime.engine.tests.StressTest;
+import dev.rime.engine.tests.TestContext;
+import dev.rime.engine.tests.TestParams;
+import java.util.List;
+
+/**
+ * Predicted Label Drift: PSI of the predicted labels' frequencies between reference and evaluation
+ * data, judged against {@code params.psi_thresholds} when beyond sampling noise ({@link
+ * PsiThresholdDrift}). Binary classification: the predicted label is 1 when the prediction is above
+ * 0.5, else 0 (missing predictions left out).
+ */
+public final class PredictedLabelDriftTest implements StressTest {
+
+  @Override
+  public String id() {
+    return "multiclass_pred_label_drift";
+  }
+
+  @Override
+  public String displayName() {
+    return "Predicted Label Drift";
+  }
+
+  @Override
+  public String category() {
+    return "Drift";
+  }
+
+  @Override
+  public List<Param> params() {
+    return PsiThresholdDrift.labelDriftParams(PsiThresholdDrift.PSI_THRESHOLDS);
+  }
+
+  @Override
+  public void checkParams(TestParams params) {
+    FeatureDrift.checkSignificanceParams(params);
+  }
+
+  @Override
+  public List<TestCase> run(TestContext ctx, TestParams params) {
+    ctx.requirePredictions();
+    if (!ctx.modelTask().isClassification()) {
+      throw new SkipTest(
+          "needs a classification model; model_task is " + ctx.modelTask().displayName());
+    }
+    String p = ctx.predExpr();
+    String predicted =
+        "(CASE WHEN " + p + " IS NULL THEN NULL WHEN " + p + " > 0.5 THEN '1' ELSE '0' END)";
+    var ref = Histogram.categories(ctx.db(), ctx.refTable(), predicted, null, false);
+    var eval = Histogram.categories(ctx.db(), ctx.evalTable(), predicted, null, false);
+    Histogram[] aligned = Histogram.align(ref, eval);
+    String name = ctx.predictionColumn().name();
+    return List.of(
+        PsiThresholdDrift.judge(
+            ctx,
+            this,
+            params,
+            name,
+            "the predicted labels ('" + name + "' > 0.5)",
+            "predictions",
+            aligned[0],
+            aligned[1],
+            PsiThresholdDrift.labelThresholds(params),
+            "psi_thresholds"));
+  }
+}
