@@ -62,6 +62,18 @@ public final class TestParams {
     return v == null ? null : Thresholds.fromJson(key(name), v, true);
   }
 
+  /** A list of strings (validated: {@link Param.Kind#STRINGS}). */
+  @SuppressWarnings("unchecked")
+  public List<String> strings(String name) {
+    return List.copyOf((List<String>) require(name));
+  }
+
+  /** A column map (validated: {@link Param.Kind#COLUMN_MAP}), by column name. */
+  @SuppressWarnings("unchecked")
+  public Map<String, Object> columnMap(String name) {
+    return new LinkedHashMap<>((Map<String, Object>) require(name));
+  }
+
   /** A nested object parameter, e.g. {@code performance_change_config}. */
   @SuppressWarnings("unchecked")
   public TestParams object(String name) {
