@@ -7,6 +7,7 @@ import dev.rime.api.result.TestCase;
 import dev.rime.engine.config.ModelTask;
 import dev.rime.engine.data.Column;
 import dev.rime.engine.data.Db;
+import dev.rime.engine.data.Sql;
 import dev.rime.engine.tests.CaseBuilder;
 import dev.rime.engine.tests.StressTest;
 import dev.rime.engine.tests.TestContext;
@@ -16,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * RIME's rule for abnormal-input tests, shared by every test of the category. Given the SQL
@@ -67,6 +69,35 @@ public final class AbnormalInputs {
       StressTest test,
       TestParams params,
       Column column,
+      String failing,
+      String finding,
+      Map<String, Object> details) {
+    return judge(
+        ctx,
+        test,
+        params,
+        List.of(column.name()),
+        "'" + column.name() + "'",
+        failing,
+        finding,
+        details);
+  }
+
+  /**
+   * Measures and judges a case over several features (e.g. a pair of features).
+   *
+   * @param features the case's features
+   * @param where where the finding is, for the description (e.g. {@code 'a' and 'b'})
+   * @param failing SQL predicate over the evaluation table: true for a failing row
+   * @param finding what the failing rows have, for the description
+   * @param details test-specific details
+   */
+  public static TestCase judge(
+      TestContext ctx,
+      StressTest test,
+      TestParams params,
+      List<String> features,
+      String where,
       String failing,
       String finding,
       Map<String, Object> details) {
@@ -145,7 +176,7 @@ public final class AbnormalInputs {
 
     CaseBuilder b =
         CaseBuilder.of(test)
-            .feature(column.name())
+            .features(features)
             .status(numFailing > 0 ? TestStatus.FAIL : TestStatus.PASS)
             .severity(severity)
             .importance(impact)
@@ -165,7 +196,7 @@ public final class AbnormalInputs {
     d.forEach(b::detail);
     return b.description(
             describe(
-                column,
+                where,
                 numFailing,
                 total,
                 fraction,
@@ -179,7 +210,7 @@ public final class AbnormalInputs {
   }
 
   private static String describe(
-      Column column,
+      String where,
       long numFailing,
       long total,
       double fraction,
@@ -192,18 +223,15 @@ public final class AbnormalInputs {
     String rows =
         String.format(
             Locale.ROOT,
-            "%d of %d evaluation rows (%.2f%%) have %s in '%s'",
+            "%d of %d evaluation rows (%.2f%%) have %s in %s",
             numFailing,
             total,
             100 * fraction,
             finding,
-            column.name());
+            where);
     if (numFailing == 0) {
       return String.format(
-          Locale.ROOT,
-          "No evaluation rows have %s in '%s', so the test passes.",
-          finding,
-          column.name());
+          Locale.ROOT, "No evaluation rows have %s in %s, so the test passes.", finding, where);
     }
     if (impact == null) {
       return rows
@@ -228,6 +256,37 @@ public final class AbnormalInputs {
       return v > 0 ? "inf" : "-inf";
     }
     return String.format(Locale.ROOT, "%.4g", v);
+  }
+
+  private static final AtomicLong TEMP_TABLES = new AtomicLong();
+
+  /**
+   * Materialises {@code select} as a temporary table of the run's database (dropped when it
+   * closes), so a failing-row predicate can read a set computed once; returns its quoted name.
+   */
+  static String tempTable(TestContext ctx, String prefix, String select) {
+    String name = Sql.ident("rime_" + prefix + "_" + TEMP_TABLES.incrementAndGet());
+    ctx.db().execute("CREATE TEMP TABLE " + name + " AS " + select);
+    return name;
+  }
+
+  /**
+   * A temporary table {@code (v)} of the distinct non-null values of {@code valueExpr} over the
+   * reference table, aliased {@code r} (so {@code valueExpr} may qualify columns with {@code r.});
+   * returns its quoted name. Membership tests against it cost a small hash join instead of a pass
+   * over the whole reference table.
+   */
+  static String referenceValues(TestContext ctx, String valueExpr) {
+    return tempTable(
+        ctx,
+        "ref_values",
+        "SELECT DISTINCT "
+            + valueExpr
+            + " AS v FROM "
+            + ctx.refTable()
+            + " r WHERE "
+            + valueExpr
+            + " IS NOT NULL");
   }
 
   /** Up to 5 example values with their counts, most frequent first. */
