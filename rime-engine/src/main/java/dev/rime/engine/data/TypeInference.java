@@ -94,6 +94,20 @@ public final class TypeInference {
     Set<String> notInModel = new HashSet<>(info.featuresNotInModel());
     List<String> names = new ArrayList<>(ref.columns().keySet());
     Map<String, Profile> profiles = profile(db, ref, names);
+    for (String name : names) {
+      Profile p = profiles.get(name);
+      if (isString(ref.columns().get(name)) && p.nonNull() > 0 && p.parsed() == p.nonNull()) {
+        profiles.put(
+            name,
+            new Profile(
+                p.nonNull(),
+                p.distinct(),
+                p.parsed(),
+                p.numNonNull(),
+                p.numDistinct(),
+                fractionalStrings(db, ref, name)));
+      }
+    }
 
     List<Column> out = new ArrayList<>();
     for (String name : names) {
@@ -227,6 +241,44 @@ public final class TypeInference {
       }
     }
     return out;
+  }
+
+  /** SQL: the count of non-missing values of DOUBLE-castable {@code x} that are not whole. */
+  private static String fractional(String x) {
+    String d = "CAST(" + x + " AS DOUBLE)";
+    return "count(*) FILTER (WHERE NOT isnan("
+        + d
+        + ") AND (NOT isfinite("
+        + d
+        + ") OR "
+        + d
+        + " <> trunc("
+        + d
+        + ")))";
+  }
+
+  /**
+   * The number of values of a string column whose values all read as numbers that are not whole (or
+   * infinite), counted over its distinct values.
+   */
+  private static long fractionalStrings(Db db, Dataset ref, String name) {
+    String d = "TRY_CAST(v AS DOUBLE)";
+    return db.scalarLong(
+        "SELECT COALESCE(sum(n) FILTER (WHERE NOT isnan("
+            + d
+            + ") AND (NOT isfinite("
+            + d
+            + ") OR "
+            + d
+            + " <> trunc("
+            + d
+            + "))), 0) FROM (SELECT "
+            + Sql.ident(name)
+            + " AS v, count(*) AS n FROM "
+            + ref.quotedTable()
+            + " WHERE "
+            + Sql.ident(name)
+            + " IS NOT NULL GROUP BY v)");
   }
 
   private static boolean isString(String duckType) {
@@ -373,16 +425,11 @@ public final class TypeInference {
         sql.append("count(TRY_CAST(").append(q).append(" AS DOUBLE)), ");
         sql.append("count(").append(c.catExpr()).append("), count(DISTINCT ");
         sql.append(c.catExpr()).append("), ");
-        String x = c.numExpr();
-        sql.append("count(*) FILTER (WHERE ")
-            .append(x)
-            .append(" IS NOT NULL AND NOT (isfinite(")
-            .append(x)
-            .append(") AND ")
-            .append(x)
-            .append(" = trunc(")
-            .append(x)
-            .append(")))");
+        // Numbers with a fraction (or infinite): 0 for integer types; strings in a second query.
+        sql.append(
+            Db.isFloatType(type) || type.toUpperCase(Locale.ROOT).startsWith("DECIMAL")
+                ? fractional(q)
+                : "0");
       } else {
         sql.append("0, 0, 0, 0");
       }
