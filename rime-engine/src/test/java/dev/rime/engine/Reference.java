@@ -21,6 +21,8 @@ public final class Reference {
 
   private static final Map<String, Object> SIGNIFICANCE = load("drift_significance.json");
 
+  private static final Map<String, Object> ABNORMAL = load("abnormal_inputs.json");
+
   private Reference() {}
 
   /** The folder holding {@code ref.csv} and {@code eval.csv}. */
@@ -54,6 +56,15 @@ public final class Reference {
   @SuppressWarnings("unchecked")
   public static Map<String, Object> significance(String example) {
     return (Map<String, Object>) SIGNIFICANCE.get(example);
+  }
+
+  /**
+   * One value of {@code abnormal_inputs.json} (script {@code abnormal_inputs.py}, data {@code
+   * abnormal_ref.csv} and {@code abnormal_eval.csv}): numpy / pandas / scipy's numeric outlier
+   * thresholds, rare categories, Cramér's V and inconsistent value pairs.
+   */
+  public static Object abnormal(String key) {
+    return ABNORMAL.get(key);
   }
 
   private static Map<String, Object> load(String name) {

@@ -289,6 +289,55 @@ public final class AbnormalInputs {
             + " IS NOT NULL");
   }
 
+  /**
+   * A temporary table {@code (v, n)} of the distinct non-null values of {@code valueExpr} over the
+   * evaluation table with their counts; returns its quoted name. Tests that judge each value by
+   * itself (a cast, a pattern) evaluate the condition once per distinct value on it, not once per
+   * row.
+   */
+  static String evaluationValues(TestContext ctx, String valueExpr) {
+    return tempTable(
+        ctx,
+        "eval_values",
+        "SELECT v, count(*) AS n FROM (SELECT "
+            + valueExpr
+            + " AS v FROM "
+            + ctx.evalTable()
+            + ") WHERE v IS NOT NULL GROUP BY v");
+  }
+
+  /**
+   * The failing-row predicate {@code valueExpr IN (values of counts where condition)}: the values
+   * of an {@link #evaluationValues} table {@code counts} for which {@code condition} (over its
+   * column {@code v}) holds are materialised once.
+   */
+  static String failingValues(TestContext ctx, String valueExpr, String counts, String condition) {
+    String failing =
+        tempTable(ctx, "failing_values", "SELECT v FROM " + counts + " WHERE " + condition);
+    return valueExpr + " IN (SELECT v FROM " + failing + ")";
+  }
+
+  /**
+   * Up to 5 values of an {@link #evaluationValues} table for which {@code condition} holds, with
+   * their counts, most frequent first.
+   */
+  static List<Map<String, Object>> countedExamples(
+      TestContext ctx, String counts, String condition) {
+    return ctx.db()
+        .query(
+            "SELECT CAST(v AS VARCHAR), n FROM "
+                + counts
+                + " WHERE "
+                + condition
+                + " ORDER BY n DESC, 1 LIMIT 5",
+            rs -> {
+              Map<String, Object> e = new LinkedHashMap<>();
+              e.put("value", rs.getString(1));
+              e.put("count", rs.getLong(2));
+              return e;
+            });
+  }
+
   /** Up to 5 example values with their counts, most frequent first. */
   static List<Map<String, Object>> examples(TestContext ctx, String valueExpr, String failing) {
     return ctx.db()
