@@ -98,4 +98,16 @@ class FeatureTypeFileTest {
   void aHeaderOnlyFileTypesNothing() throws Exception {
     assertThat(FeatureTypeFile.read(file("FeatureName,FeatureType\n"))).isEmpty();
   }
+
+  @Test
+  void theConfigKeyTakesAPath() {
+    java.util.Map<String, Object> config =
+        dev.rime.engine.Fixtures.config("ref.csv", "eval.csv", null, null);
+    dev.rime.engine.Fixtures.dataInfo(config).put("feature_type_path", "types.csv");
+    assertThat(dev.rime.engine.config.TestRunConfig.parse(config).dataInfo().featureTypePath())
+        .isEqualTo("types.csv");
+    dev.rime.engine.Fixtures.dataInfo(config).put("feature_type_path", " ");
+    assertThatThrownBy(() -> dev.rime.engine.config.TestRunConfig.parse(config))
+        .hasMessage("data_info.feature_type_path: must not be empty");
+  }
 }

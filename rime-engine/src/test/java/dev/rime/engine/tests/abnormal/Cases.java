@@ -9,7 +9,6 @@ import dev.rime.engine.tests.TestContext;
 import dev.rime.engine.tests.TestParams;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 
 /** Helpers shared by the abnormal-input test classes: contexts without labels, picking cases. */
 final class Cases {
@@ -19,13 +18,6 @@ final class Cases {
   /** A context over {@code ref} and {@code eval} in {@code dir}, no labels or predictions. */
   static TestContext ctx(Db db, Path dir, String ref, String eval) {
     return Fixtures.context(db, Fixtures.config(ref, eval, null, null), dir);
-  }
-
-  /** A context with extra top-level config entries (e.g. {@code data_profiling_info}). */
-  static TestContext ctx(Db db, Path dir, String ref, String eval, Map<String, Object> extra) {
-    Map<String, Object> config = Fixtures.config(ref, eval, null, null);
-    config.putAll(extra);
-    return Fixtures.context(db, config, dir);
   }
 
   /** The one case of {@code test} whose features are exactly {@code features}. */

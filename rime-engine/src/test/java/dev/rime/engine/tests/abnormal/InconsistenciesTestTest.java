@@ -208,4 +208,20 @@ class InconsistenciesTestTest {
     assertThat((Double) first.details().get("cramers_v")).isCloseTo(0.6, within(0.01));
     assertThat(again.details().get("cramers_v")).isEqualTo(first.details().get("cramers_v"));
   }
+
+  @Test
+  void uniquePairsOfHugeCardinalityMakeNoInconsistency() {
+    // 3,000 rows, a and b each with 1,000 values, b = a: V = 1, but E = 3 * 3 / 3000 for any pair,
+    // so t E < 1 everywhere: nothing can be told inconsistent.
+    List<String> lines = new ArrayList<>(List.of("a,b"));
+    for (int i = 0; i < 3000; i++) {
+      lines.add("a" + (i % 1000) + ",b" + (i % 1000));
+    }
+    Fixtures.csv(dir, "ref.csv", lines);
+    Fixtures.csv(dir, "eval.csv", "a,b", "a1,b2", "a3,b3");
+    TestCase c = one(test, ctx(), "a", "b"); // 1,000 distinct of 3,000: categorical
+    assertThat((Double) c.details().get("cramers_v")).isCloseTo(1.0, within(1e-9));
+    assertThat(c.details()).containsEntry("num_inconsistent_value_pairs", 0L);
+    assertThat(c.status()).isEqualTo(TestStatus.PASS);
+  }
 }

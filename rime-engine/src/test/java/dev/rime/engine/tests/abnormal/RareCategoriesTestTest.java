@@ -166,4 +166,21 @@ class RareCategoriesTestTest {
           .isEqualTo(((Number) expected.get(col).get("failing")).doubleValue());
     }
   }
+
+  @Test
+  void hugeCardinalityIsNotRareByItself() {
+    // 10,000 categories seen once each: share 1e-4 >= 0.005 / 10,000 = 5e-7, so none is rare; an
+    // unseen one in the evaluation is not rare either.
+    List<String> ref = new ArrayList<>(List.of("code,amount"));
+    for (int i = 0; i < 10_000; i++) {
+      ref.add("c" + i + "," + (i % 50));
+    }
+    Fixtures.csv(dir, "ref.csv", ref);
+    Fixtures.csv(dir, "eval.csv", "code,amount", "c1,1", "c9999,2", "new,3");
+    Map<String, Object> config = Fixtures.config("ref.csv", "eval.csv", null, null);
+    Fixtures.dataInfo(config).put("categorical_features", List.of("code")); // else an identifier
+    TestCase c = one(test, Fixtures.context(db, config, dir), "code");
+    assertThat(c.status()).isEqualTo(TestStatus.PASS);
+    assertThat(c.details()).containsEntry("num_categories", 10_000L);
+  }
 }
