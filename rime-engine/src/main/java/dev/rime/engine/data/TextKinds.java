@@ -91,20 +91,24 @@ public final class TextKinds {
    * address, the host of a URL, the domain itself; null for a missing or malformed value.
    */
   public static String domain(FeatureType kind, String text) {
-    String part;
+    return "(CASE WHEN " + matches(kind, text) + " THEN " + domainPart(kind, text) + " END)";
+  }
+
+  /** SQL: {@link #domain} of a value already known to be well-formed (meaningless for others). */
+  public static String domainPart(FeatureType kind, String text) {
     switch (kind) {
       case EMAIL:
-        part = "regexp_extract(" + text + ", '@([^@]+)$', 1)";
-        break;
+        return "lower(regexp_extract(" + text + ", '@([^@]+)$', 1))";
       case URL:
-        part = "regexp_extract(" + text + ", " + Sql.str("^" + SCHEME + "([^:/?#\\s]+)") + ", 1)";
-        break;
+        return "lower(regexp_extract("
+            + text
+            + ", "
+            + Sql.str("^" + SCHEME + "([^:/?#\\s]+)")
+            + ", 1))";
       case DOMAIN:
-        part = text;
-        break;
+        return "lower(" + text + ")";
       default:
         throw new IllegalArgumentException("not a text kind: " + kind);
     }
-    return "(CASE WHEN " + matches(kind, text) + " THEN lower(" + part + ") END)";
   }
 }

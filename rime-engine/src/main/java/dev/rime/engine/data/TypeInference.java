@@ -48,7 +48,9 @@ public final class TypeInference {
   /**
    * Counts of one reference column: non-null and distinct values as stored; values that parse as
    * numbers; non-missing and distinct values by number value (the categories {@link
-   * Column#catExpr()} gives a numeric column, so 1 and 1.0 count once).
+   * Column#catExpr()} gives a numeric column, so 1 and 1.0 count once); numbers that are not whole
+   * (or infinite); for strings, values containing {@code @}, {@code ://} and {@code .} (what the
+   * text-kind patterns require).
    */
   private record Profile(
       long nonNull,
@@ -56,7 +58,10 @@ public final class TypeInference {
       long parsed,
       long numNonNull,
       long numDistinct,
-      long fractional) {}
+      long fractional,
+      long withAt,
+      long withScheme,
+      long withDot) {}
 
   /** Types the columns of {@code ref} (then the evaluation-only ones) under {@code config}. */
   public static List<Column> infer(Db db, TestRunConfig config, Dataset ref, Dataset eval) {
@@ -95,17 +100,8 @@ public final class TypeInference {
     List<String> names = new ArrayList<>(ref.columns().keySet());
     Map<String, Profile> profiles = profile(db, ref, names);
     for (String name : names) {
-      Profile p = profiles.get(name);
-      if (isString(ref.columns().get(name)) && p.nonNull() > 0 && p.parsed() == p.nonNull()) {
-        profiles.put(
-            name,
-            new Profile(
-                p.nonNull(),
-                p.distinct(),
-                p.parsed(),
-                p.numNonNull(),
-                p.numDistinct(),
-                fractionalStrings(db, ref, name)));
+      if (isString(ref.columns().get(name)) && profiles.get(name).nonNull() > 0) {
+        profiles.put(name, stringProfile(db, ref, name, profiles.get(name)));
       }
     }
 
@@ -190,7 +186,7 @@ public final class TypeInference {
         } else {
           double ratio = (double) distinct / nonNull;
           String stats = distinct + " distinct of " + nonNull + " non-null values";
-          String[] kind = isString(refType) ? textKind(db, ref, name, nonNull) : null;
+          String[] kind = isString(refType) ? textKind(db, ref, name, p) : null;
           if (kind != null) {
             type = FeatureType.valueOf(kind[0]);
             reason = kind[1];
@@ -258,27 +254,62 @@ public final class TypeInference {
   }
 
   /**
-   * The number of values of a string column whose values all read as numbers that are not whole (or
-   * infinite), counted over its distinct values.
+   * The counts of a string column that look at each value (distinct values, values that parse as
+   * numbers, categories by number value, whole numbers), computed over its distinct values with
+   * their counts rather than per row: a cast per distinct value, not per row. {@code base} has the
+   * per-row counts (non-null, and what the text kinds require).
    */
-  private static long fractionalStrings(Db db, Dataset ref, String name) {
+  private static Profile stringProfile(Db db, Dataset ref, String name, Profile base) {
+    String q = Sql.ident(name);
     String d = "TRY_CAST(v AS DOUBLE)";
-    return db.scalarLong(
-        "SELECT COALESCE(sum(n) FILTER (WHERE NOT isnan("
-            + d
-            + ") AND (NOT isfinite("
-            + d
-            + ") OR "
-            + d
-            + " <> trunc("
-            + d
-            + "))), 0) FROM (SELECT "
-            + Sql.ident(name)
+    String values =
+        "(SELECT "
+            + q
             + " AS v, count(*) AS n FROM "
             + ref.quotedTable()
             + " WHERE "
-            + Sql.ident(name)
-            + " IS NOT NULL GROUP BY v)");
+            + q
+            + " IS NOT NULL GROUP BY v)";
+    long[] r =
+        db.queryOne(
+            "SELECT count(*), COALESCE(sum(n) FILTER (WHERE "
+                + d
+                + " IS NOT NULL), 0) FROM "
+                + values,
+            rs -> new long[] {rs.getLong(1), rs.getLong(2)});
+    if (r[1] < base.nonNull()) {
+      // Not all numbers: text, so categories by number value and whole numbers do not matter.
+      return new Profile(
+          base.nonNull(), r[0], r[1], 0, 0, 0, base.withAt(), base.withScheme(), base.withDot());
+    }
+    String cat = new Column("v", FeatureType.TEXT, "", "", null, null, true, true).catExpr();
+    long[] m =
+        db.queryOne(
+            "SELECT COALESCE(sum(n) FILTER (WHERE c IS NOT NULL), 0), count(DISTINCT c),"
+                + " COALESCE(sum(n) FILTER (WHERE NOT isnan("
+                + d
+                + ") AND (NOT isfinite("
+                + d
+                + ") OR "
+                + d
+                + " <> trunc("
+                + d
+                + "))), 0) FROM (SELECT v, n, "
+                + cat
+                + " AS c FROM "
+                + values
+                + ")",
+            rs -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)});
+    return new Profile(
+        base.nonNull(),
+        r[0],
+        r[1],
+        m[0],
+        m[1],
+        m[2],
+        base.withAt(),
+        base.withScheme(),
+        base.withDot());
   }
 
   private static boolean isString(String duckType) {
@@ -320,37 +351,39 @@ public final class TypeInference {
   /**
    * The text kind of a string column, as {@code [FeatureType name, reason]}, or null: the first of
    * e-mail, URL, domain whose pattern at least {@link TextKinds#MIN_SHARE} of the non-null values
-   * match. Matched over the distinct values, weighted by their counts.
+   * match. A kind is only tried when enough values contain what its pattern requires ({@code @},
+   * {@code ://}, {@code .}; counted in the profile), and is matched over the distinct values,
+   * weighted by their counts.
    */
-  private static String[] textKind(Db db, Dataset ref, String name, long nonNull) {
-    String q = Sql.ident(name);
+  private static String[] textKind(Db db, Dataset ref, String name, Profile p) {
+    long nonNull = p.nonNull();
     FeatureType[] kinds = {FeatureType.EMAIL, FeatureType.URL, FeatureType.DOMAIN};
-    StringBuilder sql = new StringBuilder("SELECT ");
+    long[] candidates = {p.withAt(), p.withScheme(), p.withDot()};
+    String q = Sql.ident(name);
     for (int i = 0; i < kinds.length; i++) {
-      sql.append(i > 0 ? ", " : "")
-          .append("COALESCE(sum(n) FILTER (WHERE ")
-          .append(TextKinds.matches(kinds[i], "v"))
-          .append("), 0)");
-    }
-    sql.append(" FROM (SELECT ")
-        .append(q)
-        .append(" AS v, count(*) AS n FROM ")
-        .append(ref.quotedTable())
-        .append(" WHERE ")
-        .append(q)
-        .append(" IS NOT NULL GROUP BY 1)");
-    long[] matched =
-        db.queryOne(sql.toString(), rs -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)});
-    for (int i = 0; i < kinds.length; i++) {
-      if (matched[i] >= TextKinds.MIN_SHARE * nonNull) {
+      if (candidates[i] < TextKinds.MIN_SHARE * nonNull) {
+        continue;
+      }
+      long matched =
+          db.scalarLong(
+              "SELECT COALESCE(sum(n) FILTER (WHERE "
+                  + TextKinds.matches(kinds[i], "v")
+                  + "), 0) FROM (SELECT "
+                  + q
+                  + " AS v, count(*) AS n FROM "
+                  + ref.quotedTable()
+                  + " WHERE "
+                  + q
+                  + " IS NOT NULL GROUP BY 1)");
+      if (matched >= TextKinds.MIN_SHARE * nonNull) {
         return new String[] {
           kinds[i].name(),
           String.format(
               Locale.ROOT,
               "%s of %s non-null values (%.1f%%) are %s: at least %.0f%%",
-              matched[i],
+              matched,
               nonNull,
-              100.0 * matched[i] / nonNull,
+              100.0 * matched / nonNull,
               TextKinds.plural(kinds[i]),
               100 * TextKinds.MIN_SHARE)
         };
@@ -419,13 +452,26 @@ public final class TypeInference {
       if (i > 0) {
         sql.append(", ");
       }
-      sql.append("count(").append(q).append("), count(DISTINCT ").append(q).append("), ");
       String type = ref.columns().get(names.get(i));
-      if (Db.isNumericType(type) || isString(type) || type.equalsIgnoreCase("BOOLEAN")) {
+      if (isString(type)) {
+        // Distinct values, numbers and categories come from stringProfile, over distinct values;
+        // here what the text-kind patterns require, so that only plausible kinds are matched.
+        sql.append("count(").append(q).append("), 0, 0, 0, 0, 0");
+        for (String part : new String[] {"@", "://", "."}) {
+          sql.append(", count(*) FILTER (WHERE contains(")
+              .append(q)
+              .append(", ")
+              .append(Sql.str(part))
+              .append("))");
+        }
+        continue;
+      }
+      sql.append("count(").append(q).append("), count(DISTINCT ").append(q).append("), ");
+      if (Db.isNumericType(type) || type.equalsIgnoreCase("BOOLEAN")) {
         sql.append("count(TRY_CAST(").append(q).append(" AS DOUBLE)), ");
         sql.append("count(").append(c.catExpr()).append("), count(DISTINCT ");
         sql.append(c.catExpr()).append("), ");
-        // Numbers with a fraction (or infinite): 0 for integer types; strings in a second query.
+        // Numbers with a fraction (or infinite): none in integer types.
         sql.append(
             Db.isFloatType(type) || type.toUpperCase(Locale.ROOT).startsWith("DECIMAL")
                 ? fractional(q)
@@ -433,6 +479,7 @@ public final class TypeInference {
       } else {
         sql.append("0, 0, 0, 0");
       }
+      sql.append(", 0, 0, 0");
     }
     sql.append(" FROM ").append(ref.quotedTable());
     return db.queryOne(
@@ -440,7 +487,7 @@ public final class TypeInference {
         rs -> {
           Map<String, Profile> m = new java.util.HashMap<>();
           for (int i = 0; i < names.size(); i++) {
-            int b = i * 6;
+            int b = i * 9;
             m.put(
                 names.get(i),
                 new Profile(
@@ -449,7 +496,10 @@ public final class TypeInference {
                     rs.getLong(b + 3),
                     rs.getLong(b + 4),
                     rs.getLong(b + 5),
-                    rs.getLong(b + 6)));
+                    rs.getLong(b + 6),
+                    rs.getLong(b + 7),
+                    rs.getLong(b + 8),
+                    rs.getLong(b + 9)));
           }
           return m;
         });

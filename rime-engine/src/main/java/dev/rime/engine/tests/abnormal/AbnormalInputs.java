@@ -7,16 +7,21 @@ import dev.rime.api.result.TestCase;
 import dev.rime.engine.config.ModelTask;
 import dev.rime.engine.data.Column;
 import dev.rime.engine.data.Db;
+import dev.rime.engine.data.FeatureType;
 import dev.rime.engine.data.Sql;
+import dev.rime.engine.data.TextKinds;
 import dev.rime.engine.tests.CaseBuilder;
 import dev.rime.engine.tests.StressTest;
 import dev.rime.engine.tests.TestContext;
 import dev.rime.engine.tests.TestParams;
 import dev.rime.engine.tests.Thresholds;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.WeakHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -270,40 +275,65 @@ public final class AbnormalInputs {
     return name;
   }
 
-  /**
-   * A temporary table {@code (v)} of the distinct non-null values of {@code valueExpr} over the
-   * reference table, aliased {@code r} (so {@code valueExpr} may qualify columns with {@code r.});
-   * returns its quoted name. Membership tests against it cost a small hash join instead of a pass
-   * over the whole reference table.
-   */
-  static String referenceValues(TestContext ctx, String valueExpr) {
-    return tempTable(
-        ctx,
-        "ref_values",
-        "SELECT DISTINCT "
-            + valueExpr
-            + " AS v FROM "
-            + ctx.refTable()
-            + " r WHERE "
-            + valueExpr
-            + " IS NOT NULL");
+  /** Tables computed once per run and shared by the tests, by run (context) and key. */
+  private static final Map<TestContext, Map<String, String>> SHARED =
+      Collections.synchronizedMap(new WeakHashMap<>());
+
+  /** The temporary table {@code key} names in this run, made by {@code select} the first time. */
+  private static String shared(TestContext ctx, String key, String prefix, String select) {
+    Map<String, String> tables =
+        SHARED.computeIfAbsent(ctx, x -> Collections.synchronizedMap(new HashMap<>()));
+    return tables.computeIfAbsent(key, k -> tempTable(ctx, prefix, select));
   }
 
   /**
-   * A temporary table {@code (v, n)} of the distinct non-null values of {@code valueExpr} over the
-   * evaluation table with their counts; returns its quoted name. Tests that judge each value by
-   * itself (a cast, a pattern) evaluate the condition once per distinct value on it, not once per
-   * row.
+   * A temporary table {@code (v, n)} of the distinct non-null values of {@code valueExpr} (over the
+   * table's unqualified columns) with their counts, in the reference ({@code evaluation} false) or
+   * evaluation data; returns its quoted name. Made once per run and expression and shared by the
+   * tests: those that judge each value by itself (a cast, a pattern, a set) evaluate the condition
+   * once per distinct value on it, not once per row, and membership tests against it cost a small
+   * hash join instead of a pass over a whole table.
    */
-  static String evaluationValues(TestContext ctx, String valueExpr) {
-    return tempTable(
+  static String distinctValues(TestContext ctx, String valueExpr, boolean evaluation) {
+    return shared(
         ctx,
-        "eval_values",
+        (evaluation ? "eval:" : "ref:") + valueExpr,
+        evaluation ? "eval_values" : "ref_values",
         "SELECT v, count(*) AS n FROM (SELECT "
             + valueExpr
             + " AS v FROM "
-            + ctx.evalTable()
+            + ctx.table(evaluation)
             + ") WHERE v IS NOT NULL GROUP BY v");
+  }
+
+  /** {@link #distinctValues} of the reference data. */
+  static String referenceValues(TestContext ctx, String valueExpr) {
+    return distinctValues(ctx, valueExpr, false);
+  }
+
+  /** {@link #distinctValues} of the evaluation data. */
+  static String evaluationValues(TestContext ctx, String valueExpr) {
+    return distinctValues(ctx, valueExpr, true);
+  }
+
+  /**
+   * A temporary table {@code (v, n, ok, d)} of the distinct text values of an e-mail, URL or domain
+   * feature: {@code ok} whether the value is well-formed ({@link TextKinds}), {@code d} its domain
+   * (null when malformed). Made once per run, feature, kind and side.
+   */
+  static String textKindValues(TestContext ctx, Column c, FeatureType kind, boolean evaluation) {
+    String values = distinctValues(ctx, c.textExpr(), evaluation);
+    return shared(
+        ctx,
+        (evaluation ? "eval-kind:" : "ref-kind:") + kind + ":" + c.textExpr(),
+        "kind_values",
+        "SELECT v, n, ok, CASE WHEN ok THEN "
+            + TextKinds.domainPart(kind, "v")
+            + " END AS d FROM (SELECT v, n, "
+            + TextKinds.matches(kind, "v")
+            + " AS ok FROM "
+            + values
+            + ")");
   }
 
   /**

@@ -48,7 +48,7 @@ public final class CapitalizationTest implements StressTest {
 
   private TestCase test(TestContext ctx, TestParams params, Column c) {
     String v = c.textExpr();
-    String seen = AbnormalInputs.referenceValues(ctx, c.textExpr("r"));
+    String seen = AbnormalInputs.referenceValues(ctx, c.textExpr());
     String counts = AbnormalInputs.evaluationValues(ctx, v);
     String recased =
         "v NOT IN (SELECT v FROM " + seen + ") AND lower(v) IN (SELECT lower(v) FROM " + seen + ")";

@@ -34,6 +34,16 @@ public final class EmailFeatureTypeTest extends MustBeTypeTest {
   }
 
   @Override
+  String values(TestContext ctx, Column c) {
+    return AbnormalInputs.textKindValues(ctx, c, FeatureType.EMAIL, true);
+  }
+
+  @Override
+  String wrongValue(TestContext ctx, Column c) {
+    return "lower(trim(v)) NOT IN ('nan', '+nan', '-nan') AND NOT ok";
+  }
+
+  @Override
   String finding(TestContext ctx, Column c) {
     return "values that are not e-mail addresses";
   }

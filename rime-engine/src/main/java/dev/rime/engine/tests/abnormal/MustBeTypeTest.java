@@ -58,6 +58,21 @@ abstract class MustBeTypeTest implements StressTest {
         c -> test(ctx, params, c));
   }
 
+  /**
+   * A table with at least the columns {@code (v, n)}: the distinct text values of {@code c} in the
+   * evaluation data and their counts, on which {@link #wrongValue} is evaluated.
+   */
+  String values(TestContext ctx, Column c) {
+    return AbnormalInputs.evaluationValues(ctx, text(c));
+  }
+
+  /** SQL over a row of {@link #values}: true for a present text value {@code v} of a wrong type. */
+  String wrongValue(TestContext ctx, Column c) {
+    return "lower(trim(v)) NOT IN ('nan', '+nan', '-nan') AND ("
+        + wrongType(ctx, c, "v", "TRY_CAST(v AS DOUBLE)")
+        + ")";
+  }
+
   /** SQL: the value of {@code c} as VARCHAR. */
   static String text(Column c) {
     return c.textExpr();
@@ -101,11 +116,8 @@ abstract class MustBeTypeTest implements StressTest {
       details.put("examples", AbnormalInputs.examples(ctx, text(c), failing));
     } else {
       // Text (or another type read as text): each distinct value is judged once.
-      String counts = AbnormalInputs.evaluationValues(ctx, text(c));
-      String wrong =
-          "lower(trim(v)) NOT IN ('nan', '+nan', '-nan') AND ("
-              + wrongType(ctx, c, "v", "TRY_CAST(v AS DOUBLE)")
-              + ")";
+      String counts = values(ctx, c);
+      String wrong = wrongValue(ctx, c);
       failing = AbnormalInputs.failingValues(ctx, text(c), counts, wrong);
       details.put("examples", AbnormalInputs.countedExamples(ctx, counts, wrong));
     }

@@ -109,15 +109,7 @@ public final class RareCategoriesTest implements StressTest {
     int minNum = params.integer("min_num_occurrences");
     double minPct = params.number("min_pct_occurrences");
     double ratio = params.number("min_ratio_rel_uniform");
-    String counts =
-        AbnormalInputs.tempTable(
-            ctx,
-            "category_counts",
-            "SELECT v, count(*) AS n FROM (SELECT "
-                + c.catExpr()
-                + " AS v FROM "
-                + ctx.refTable()
-                + ") WHERE v IS NOT NULL GROUP BY v");
+    String counts = AbnormalInputs.referenceValues(ctx, c.catExpr());
     long[] totals =
         ctx.db()
             .queryOne(

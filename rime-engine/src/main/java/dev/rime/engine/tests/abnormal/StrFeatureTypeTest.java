@@ -51,19 +51,13 @@ public final class StrFeatureTypeTest extends MustBeTypeTest {
     return c.evalType().equalsIgnoreCase("VARCHAR");
   }
 
-  /**
-   * Whether a distinct reference value reads as a number (NaN aside). The condition sits in the
-   * aggregate's filter so that it runs once per distinct value, not once per row.
-   */
+  /** Whether a distinct reference value reads as a number (NaN aside). */
   private static boolean refHasNumbers(TestContext ctx, Column c) {
     return ctx.db()
             .scalarLong(
-                "SELECT count(*) FILTER (WHERE NOT isnan(TRY_CAST(v AS DOUBLE))) FROM (SELECT"
-                    + " DISTINCT "
-                    + text(c)
-                    + " AS v FROM "
-                    + ctx.refTable()
-                    + ")")
+                "SELECT count(*) FROM "
+                    + AbnormalInputs.referenceValues(ctx, text(c))
+                    + " WHERE NOT isnan(TRY_CAST(v AS DOUBLE))")
         > 0;
   }
 }

@@ -48,7 +48,7 @@ public final class UnseenCategoricalTest implements StressTest {
   }
 
   private TestCase test(TestContext ctx, TestParams params, Column c) {
-    String seen = AbnormalInputs.referenceValues(ctx, c.catExpr("r"));
+    String seen = AbnormalInputs.referenceValues(ctx, c.catExpr());
     String failing =
         c.catExpr() + " IS NOT NULL AND " + c.catExpr() + " NOT IN (SELECT v FROM " + seen + ")";
     return AbnormalInputs.judge(

@@ -47,21 +47,12 @@ abstract class UnseenTextKindTest implements StressTest {
   }
 
   private TestCase test(TestContext ctx, TestParams params, Column c) {
-    String v = c.textExpr();
-    String domain = TextKinds.domain(kind(), "v");
-    // Domains of the distinct reference values, the pattern run once per distinct value.
-    String refValues = AbnormalInputs.referenceValues(ctx, c.textExpr("r"));
+    String refValues = AbnormalInputs.textKindValues(ctx, c, kind(), false);
     String seen =
         AbnormalInputs.tempTable(
             ctx,
             "ref_domains",
-            "SELECT DISTINCT "
-                + domain
-                + " AS v FROM "
-                + refValues
-                + " WHERE "
-                + domain
-                + " IS NOT NULL");
+            "SELECT DISTINCT d AS v FROM " + refValues + " WHERE d IS NOT NULL");
     long refDomains = ctx.db().scalarLong("SELECT count(*) FROM " + seen);
     if (refDomains == 0) {
       throw new SkipTest(
@@ -71,22 +62,20 @@ abstract class UnseenTextKindTest implements StressTest {
               + TextKinds.noun(kind())
               + " in the reference data");
     }
-    String counts = AbnormalInputs.evaluationValues(ctx, v);
-    String unseen = domain + " IS NOT NULL AND " + domain + " NOT IN (SELECT v FROM " + seen + ")";
-    String failing = AbnormalInputs.failingValues(ctx, v, counts, unseen);
+    String values = AbnormalInputs.textKindValues(ctx, c, kind(), true);
+    String unseen = "d IS NOT NULL AND d NOT IN (SELECT v FROM " + seen + ")";
+    String failing = AbnormalInputs.failingValues(ctx, c.textExpr(), values, unseen);
     Map<String, Object> details = new LinkedHashMap<>();
     details.put("num_reference_domains", refDomains);
     details.put(
         "examples",
         ctx.db()
             .query(
-                "SELECT d, sum(n) AS n FROM (SELECT "
-                    + domain
-                    + " AS d, n FROM "
-                    + counts
+                "SELECT d, sum(n) AS n FROM "
+                    + values
                     + " WHERE "
                     + unseen
-                    + ") GROUP BY d ORDER BY n DESC, d LIMIT 5",
+                    + " GROUP BY d ORDER BY n DESC, d LIMIT 5",
                 rs -> {
                   Map<String, Object> e = new LinkedHashMap<>();
                   e.put("value", rs.getString(1));

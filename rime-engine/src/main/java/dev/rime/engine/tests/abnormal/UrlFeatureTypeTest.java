@@ -34,6 +34,16 @@ public final class UrlFeatureTypeTest extends MustBeTypeTest {
   }
 
   @Override
+  String values(TestContext ctx, Column c) {
+    return AbnormalInputs.textKindValues(ctx, c, FeatureType.URL, true);
+  }
+
+  @Override
+  String wrongValue(TestContext ctx, Column c) {
+    return "lower(trim(v)) NOT IN ('nan', '+nan', '-nan') AND NOT ok";
+  }
+
+  @Override
   String finding(TestContext ctx, Column c) {
     return "values that are not URLs";
   }
