@@ -95,7 +95,7 @@ public final class Engine {
           evalPath,
           eval.rows());
       DataChecks.check(db, cfg.dataInfo(), cfg.modelTask(), testsConfig, ref, eval);
-      List<Column> columns = TypeInference.infer(db, cfg, ref, eval);
+      List<Column> columns = TypeInference.infer(db, cfg, ref, eval, baseDir);
       TestContext ctx = new TestContext(db, cfg, testsConfig, ref, eval, columns);
 
       List<TestCase> cases = new ArrayList<>();

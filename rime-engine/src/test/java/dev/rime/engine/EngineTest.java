@@ -11,6 +11,7 @@ import dev.rime.api.TestStatus;
 import dev.rime.api.result.TestCase;
 import dev.rime.api.result.TestRunResult;
 import dev.rime.engine.config.ConfigException;
+import dev.rime.engine.config.TestsConfig;
 import dev.rime.engine.tests.Param;
 import dev.rime.engine.tests.StressTest;
 import dev.rime.engine.tests.TestCatalogue;
@@ -73,13 +74,9 @@ class EngineTest {
     }
     assertThat(result.summary().modelPerf().get("AUC").evalMetric())
         .isCloseTo(wins / pairs, within(1e-12));
-    int defaults =
-        (int)
-            TestCatalogue.all().stream()
-                .filter(t -> TestCatalogue.DEFAULT_CATEGORIES.contains(t.category()))
-                .count();
-    assertThat(progress.get(0)).containsExactly(0, defaults);
-    assertThat(progress.get(progress.size() - 1)).containsExactly(defaults, defaults);
+    int selected = TestsConfig.defaults().select(TestCatalogue.all()).size();
+    assertThat(progress.get(0)).containsExactly(0, selected);
+    assertThat(progress.get(progress.size() - 1)).containsExactly(selected, selected);
     assertThat(result.summary().numInputs()).isEqualTo(300);
     assertThat(result.testCases())
         .extracting(TestCase::testId)

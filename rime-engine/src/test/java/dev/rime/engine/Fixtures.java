@@ -70,7 +70,7 @@ public final class Fixtures {
     Dataset eval =
         DataLoader.load(db, "eval", "data_info.eval_path", evalPath, cfg.dataInfo().nrows());
     DataChecks.check(db, cfg.dataInfo(), cfg.modelTask(), cfg.testsConfig(), ref, eval);
-    List<Column> columns = TypeInference.infer(db, cfg, ref, eval);
+    List<Column> columns = TypeInference.infer(db, cfg, ref, eval, baseDir);
     return new TestContext(db, cfg, cfg.testsConfig(), ref, eval, columns);
   }
 }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rime.api.Json;
 import dev.rime.api.result.TestRunResult;
+import dev.rime.engine.config.TestsConfig;
+import dev.rime.engine.tests.TestCatalogue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -32,19 +34,12 @@ class JobMainTest {
 
     int code = JobMain.run(job);
 
-    int defaults =
-        (int)
-            dev.rime.engine.tests.TestCatalogue.all().stream()
-                .filter(
-                    t ->
-                        dev.rime.engine.tests.TestCatalogue.DEFAULT_CATEGORIES.contains(
-                            t.category()))
-                .count();
+    int selected = TestsConfig.defaults().select(TestCatalogue.all()).size();
     assertThat(code).isZero();
     assertThat(Json.lenient().readValue(job.resolve("exit.json").toFile(), Json.MAP))
         .isEqualTo(Map.of("status", "SUCCEEDED"));
     assertThat(Json.lenient().readValue(job.resolve("progress.json").toFile(), Json.MAP))
-        .isEqualTo(Map.of("tests_completed", defaults, "tests_total", defaults));
+        .isEqualTo(Map.of("tests_completed", selected, "tests_total", selected));
     TestRunResult result =
         Json.lenient().readValue(job.resolve("result.json").toFile(), TestRunResult.class);
     assertThat(result.summary().name()).isEqualTo("fixture");

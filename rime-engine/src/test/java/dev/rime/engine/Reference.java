@@ -22,6 +22,7 @@ public final class Reference {
   private static final Map<String, Object> SIGNIFICANCE = load("drift_significance.json");
 
   private static final Map<String, Object> METHODS = load("drift_methods.json");
+  private static final Map<String, Object> ABNORMAL = load("abnormal_inputs.json");
 
   private Reference() {}
 
@@ -70,6 +71,15 @@ public final class Reference {
   @SuppressWarnings("unchecked")
   public static Map<String, Object> methods(String key, String inner) {
     return (Map<String, Object>) ((Map<String, Object>) METHODS.get(key)).get(inner);
+  }
+
+  /**
+   * One value of {@code abnormal_inputs.json} (script {@code abnormal_inputs.py}, data {@code
+   * abnormal_ref.csv} and {@code abnormal_eval.csv}): numpy / pandas / scipy's numeric outlier
+   * thresholds, rare categories, Cramér's V and inconsistent value pairs.
+   */
+  public static Object abnormal(String key) {
+    return ABNORMAL.get(key);
   }
 
   private static Map<String, Object> load(String name) {

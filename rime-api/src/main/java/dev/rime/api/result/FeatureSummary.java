@@ -5,8 +5,8 @@ package dev.rime.api.result;
  * A column of the data and the type RIME gave it.
  *
  * @param name column name
- * @param type one of {@code numeric, categorical, boolean, text, identifier, timestamp}, or the
- *     role {@code label} / {@code prediction}
+ * @param type one of {@code numeric, categorical, boolean, text, identifier, email, url, domain,
+ *     timestamp}, or the role {@code label} / {@code prediction}
  * @param source {@code config} when the config said so, {@code inferred} otherwise
  * @param reason why the column got this type (e.g. "integer with 3 distinct values &lt; 10")
  */

@@ -16,6 +16,8 @@ import java.util.Map;
  * @param categoricalFeatures when not null, exactly the categorical features
  * @param protectedFeatures features for Bias and Fairness tests (checked to exist, not used yet)
  * @param featuresNotInModel columns present in the data that the model does not use: not tested
+ * @param featureTypePath CSV file fixing the types of the features it names ({@code FeatureName,
+ *     FeatureType}), or null
  */
 public record DataInfo(
     String refPath,
@@ -25,7 +27,8 @@ public record DataInfo(
     Long nrows,
     List<String> categoricalFeatures,
     List<String> protectedFeatures,
-    List<String> featuresNotInModel) {
+    List<String> featuresNotInModel,
+    String featureTypePath) {
 
   static final List<String> KEYS =
       List.of(
@@ -36,12 +39,11 @@ public record DataInfo(
           "nrows",
           "categorical_features",
           "protected_features",
-          "features_not_in_model");
+          "features_not_in_model",
+          "feature_type_path");
 
   static final Map<String, String> UNSUPPORTED =
       Map.of(
-          "feature_type_path",
-          "feature types from a file come in a later issue; use categorical_features",
           "ref_pred_path",
           "prediction files (multi-class) come in a later issue; use pred_col",
           "eval_pred_path",
@@ -79,7 +81,16 @@ public record DataInfo(
         nrows,
         n.strings("categorical_features"),
         orEmpty(n.strings("protected_features")),
-        orEmpty(n.strings("features_not_in_model")));
+        orEmpty(n.strings("features_not_in_model")),
+        featureTypePath(n));
+  }
+
+  private static String featureTypePath(ConfigNode n) {
+    String path = n.string("feature_type_path");
+    if (path != null && path.isBlank()) {
+      throw new ConfigException(n.key("feature_type_path"), "must not be empty");
+    }
+    return path;
   }
 
   private static List<String> orEmpty(List<String> l) {

@@ -15,6 +15,8 @@ package dev.rime.engine.data;
  * @param numericValues whether the values are numbers: a number type in either table, or reference
  *     strings that all parse as numbers. Categories of such a column compare by value (see {@link
  *     #catExpr()})
+ * @param valueType the type every value has in the reference data (what the Must be … tests check),
+ *     or null when the values have none (timestamps, empty columns, label, prediction)
  */
 public record Column(
     String name,
@@ -24,7 +26,21 @@ public record Column(
     String refType,
     String evalType,
     boolean inModel,
-    boolean numericValues) {
+    boolean numericValues,
+    ValueType valueType) {
+
+  /** A column without a value type. */
+  public Column(
+      String name,
+      FeatureType type,
+      String source,
+      String reason,
+      String refType,
+      String evalType,
+      boolean inModel,
+      boolean numericValues) {
+    this(name, type, source, reason, refType, evalType, inModel, numericValues, null);
+  }
 
   /** The quoted identifier. */
   public String quoted() {
@@ -49,6 +65,27 @@ public record Column(
   /** Whether numeric tests apply. */
   public boolean isNumeric() {
     return type == FeatureType.NUMERIC;
+  }
+
+  /**
+   * Whether the reference values are text (strings that are not all numbers, e-mail addresses, URLs
+   * or domains): what the Capitalization and Empty String tests look at.
+   */
+  public boolean isText() {
+    return valueType == ValueType.STRING
+        || valueType == ValueType.EMAIL
+        || valueType == ValueType.URL
+        || valueType == ValueType.DOMAIN;
+  }
+
+  /** The value as VARCHAR, as each file has it (null for null). */
+  public String textExpr() {
+    return textExpr(null);
+  }
+
+  /** {@link #textExpr()} with the column qualified by a table alias (null for none). */
+  public String textExpr(String alias) {
+    return "CAST(" + qualified(alias) + " AS VARCHAR)";
   }
 
   /**

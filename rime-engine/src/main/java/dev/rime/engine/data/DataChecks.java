@@ -11,8 +11,9 @@ import java.util.Set;
 
 /**
  * Checks the loaded data against the config before any test runs: the columns {@code data_info} and
- * the {@code exclude_columns} of {@code tests_config} name exist, predictions are numeric, labels
- * fit the model task. Each error names the config key, the column and the file.
+ * the {@code exclude_columns}, {@code include_columns} and {@code column_specific_params} of {@code
+ * tests_config} name exist, predictions are numeric, labels fit the model task. Each error names
+ * the config key, the column and the file.
  */
 public final class DataChecks {
 
@@ -46,6 +47,18 @@ public final class DataChecks {
           for (Object c : names) {
             requireAnyColumn(
                 "tests_config." + e.getKey() + ".exclude_columns", (String) c, ref, eval);
+          }
+        }
+        if (e.getValue().get("include_columns") instanceof List<?> names) {
+          for (Object c : names) {
+            requireAnyColumn(
+                "tests_config." + e.getKey() + ".include_columns", (String) c, ref, eval);
+          }
+        }
+        if (e.getValue().get("column_specific_params") instanceof Map<?, ?> byColumn) {
+          for (Object c : byColumn.keySet()) {
+            requireAnyColumn(
+                "tests_config." + e.getKey() + ".column_specific_params", (String) c, ref, eval);
           }
         }
       }

@@ -10,6 +10,12 @@ public enum FeatureType {
   BOOLEAN,
   TEXT,
   IDENTIFIER,
+  /** E-mail addresses (see {@link TextKinds}). */
+  EMAIL,
+  /** URLs with a scheme and a host (see {@link TextKinds}). */
+  URL,
+  /** Domain names (see {@link TextKinds}). */
+  DOMAIN,
   TIMESTAMP,
   LABEL,
   PREDICTION;

@@ -19,7 +19,8 @@ import java.util.Map;
  * @param key the config key, e.g. {@code distance_threshold}
  * @param kind what values are accepted
  * @param defaultValue the default (JSON-shaped: Number, Boolean, List, Map or null)
- * @param children the nested parameters of an {@link Kind#OBJECT}
+ * @param children the nested parameters of an {@link Kind#OBJECT}; for a {@link Kind#COLUMN_MAP}
+ *     the one parameter each column's value is
  * @param note for {@link Kind#UNSUPPORTED}: why the engine does not honour it yet
  * @param range for numbers and integers the values accepted, for thresholds and floors the values
  *     each of the three may take (integer ranges lie within int range); null for other kinds
@@ -47,8 +48,13 @@ public record Param(
     OBJECT,
     /** One of a few names, e.g. a drift statistic. */
     CHOICE,
-    /** null or a list of strings, e.g. column names. */
+    /**
+     * A list of non-empty strings (e.g. column names), no duplicates; null only when the default is
+     * null ({@link Param#optionalStrings}).
+     */
     STRINGS,
+    /** An object from column names to values of one kind (e.g. {@code column_specific_params}). */
+    COLUMN_MAP,
     /** A parameter RIME has that this engine does not honour yet: giving it is an error. */
     UNSUPPORTED
   }
@@ -111,9 +117,22 @@ public record Param(
     return new Param(key, Kind.CHOICE, defaultValue, List.of(), null, null, List.copyOf(options));
   }
 
-  /** null (the default) or a list of strings. */
+  /** A list of non-empty strings, no duplicates; empty by default. */
   public static Param strings(String key) {
+    return new Param(key, Kind.STRINGS, List.of(), List.of(), null, null);
+  }
+
+  /** null by default (meaning "not given"), or a list of non-empty strings, no duplicates. */
+  public static Param optionalStrings(String key) {
     return new Param(key, Kind.STRINGS, null, List.of(), null, null);
+  }
+
+  /**
+   * An object keyed by column name whose every value {@code value} validates (its key is ignored);
+   * empty by default.
+   */
+  public static Param columnMap(String key, Param value) {
+    return new Param(key, Kind.COLUMN_MAP, Map.of(), List.of(value), null, null);
   }
 
   public static Param unsupported(String key, String note) {
@@ -163,24 +182,37 @@ public record Param(
                   + (hint == null ? "" : " (did you mean " + hint + "?)"));
         }
         return;
-      case STRINGS:
-        if (value != null && !(value instanceof List)) {
-          throw new ConfigException(
-              path, "expected a list of strings, got " + ConfigNode.describe(value));
-        }
-        if (value != null) {
-          for (Object o : (List<?>) value) {
-            if (!(o instanceof String)) {
-              throw new ConfigException(
-                  path, "expected a list of strings, but an element is " + ConfigNode.describe(o));
-            }
-          }
-        }
-        return;
       case THRESHOLDS:
       case FLOORS:
         if (value != null) {
           Thresholds.fromJson(path, value, kind == Kind.FLOORS, range);
+        }
+        return;
+      case STRINGS:
+        if (value == null && defaultValue == null) {
+          return; // optionalStrings: null means "not given"
+        }
+        List<String> strings =
+            new ConfigNode("", java.util.Collections.singletonMap(path, value)).strings(path);
+        if (strings == null) {
+          throw new ConfigException(path, "expected a list of strings, got null");
+        }
+        for (String s : strings) {
+          if (s.isEmpty()) {
+            throw new ConfigException(path, "expected non-empty strings, but one is empty");
+          }
+          if (strings.indexOf(s) != strings.lastIndexOf(s)) {
+            throw new ConfigException(path, "'" + s + "' is listed twice");
+          }
+        }
+        return;
+      case COLUMN_MAP:
+        if (value == null) {
+          throw new ConfigException(path, "expected an object keyed by column name, got null");
+        }
+        ConfigNode columns = ConfigNode.of(path, value);
+        for (Map.Entry<String, Object> e : columns.map().entrySet()) {
+          children.get(0).validate(columns.key(e.getKey()), e.getValue());
         }
         return;
       case OBJECT:

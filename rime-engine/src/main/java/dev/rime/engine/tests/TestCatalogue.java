@@ -1,9 +1,25 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.rime.engine.tests;
 
+import dev.rime.engine.tests.abnormal.BoolFeatureTypeTest;
+import dev.rime.engine.tests.abnormal.CapitalizationTest;
+import dev.rime.engine.tests.abnormal.DomainFeatureTypeTest;
+import dev.rime.engine.tests.abnormal.EmailFeatureTypeTest;
+import dev.rime.engine.tests.abnormal.EmptyStringTest;
+import dev.rime.engine.tests.abnormal.FloatFeatureTypeTest;
+import dev.rime.engine.tests.abnormal.InconsistenciesTest;
+import dev.rime.engine.tests.abnormal.IntFeatureTypeTest;
 import dev.rime.engine.tests.abnormal.NullCheckTest;
+import dev.rime.engine.tests.abnormal.NumericOutlierTest;
 import dev.rime.engine.tests.abnormal.OutOfRangeTest;
+import dev.rime.engine.tests.abnormal.RareCategoriesTest;
+import dev.rime.engine.tests.abnormal.RequiredCharactersTest;
+import dev.rime.engine.tests.abnormal.StrFeatureTypeTest;
 import dev.rime.engine.tests.abnormal.UnseenCategoricalTest;
+import dev.rime.engine.tests.abnormal.UnseenDomainTest;
+import dev.rime.engine.tests.abnormal.UnseenEmailTest;
+import dev.rime.engine.tests.abnormal.UnseenUrlTest;
+import dev.rime.engine.tests.abnormal.UrlFeatureTypeTest;
 import dev.rime.engine.tests.cleanliness.DuplicateRowsTest;
 import dev.rime.engine.tests.cleanliness.HighFeatureCorrelationTest;
 import dev.rime.engine.tests.cleanliness.HighMiFeatureToLabelTest;
@@ -57,8 +73,24 @@ public final class TestCatalogue {
 
   private static final List<StressTest> ALL =
       List.of(
+          new NumericOutlierTest(),
           new UnseenCategoricalTest(),
+          new UnseenDomainTest(),
+          new UnseenEmailTest(),
+          new UnseenUrlTest(),
+          new RareCategoriesTest(),
           new OutOfRangeTest(),
+          new RequiredCharactersTest(),
+          new InconsistenciesTest(),
+          new CapitalizationTest(),
+          new EmptyStringTest(),
+          new IntFeatureTypeTest(),
+          new FloatFeatureTypeTest(),
+          new StrFeatureTypeTest(),
+          new BoolFeatureTypeTest(),
+          new UrlFeatureTypeTest(),
+          new DomainFeatureTypeTest(),
+          new EmailFeatureTypeTest(),
           new NullCheckTest(),
           new CategoricalDriftTest(),
           new ContinuousDriftTest(),

@@ -57,7 +57,9 @@ public final class TestParams {
     return (String) require(name);
   }
 
-  /** A {@link Param.Kind#STRINGS} parameter, or null when it is null. */
+  /**
+   * A {@link Param.Kind#STRINGS} parameter; null only for {@link Param#optionalStrings} left unset.
+   */
   @SuppressWarnings("unchecked")
   public List<String> strings(String name) {
     Object v = values.get(name);
@@ -80,6 +82,12 @@ public final class TestParams {
   public Thresholds floors(String name) {
     Object v = values.get(name);
     return v == null ? null : Thresholds.fromJson(key(name), v, true);
+  }
+
+  /** A column map (validated: {@link Param.Kind#COLUMN_MAP}), by column name. */
+  @SuppressWarnings("unchecked")
+  public Map<String, Object> columnMap(String name) {
+    return new LinkedHashMap<>((Map<String, Object>) require(name));
   }
 
   /** A nested object parameter, e.g. {@code performance_change_config}. */

@@ -2,9 +2,11 @@
 package dev.rime.engine.data;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.rime.engine.Fixtures;
 import dev.rime.engine.tests.TestContext;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -154,5 +156,116 @@ class TypeInferenceTest {
     assertThat(c.get("s").numericValues()).isTrue();
     assertThat(c.get("s").reason())
         .isEqualTo("string of numbers with 2 distinct values <" + " min_nunique_for_numeric 10");
+  }
+
+  @Test
+  void textKindsNeedNinetyFivePercentOfTheValues() {
+    // email: 19 addresses and "n/a" of 20 values (95%: e-mail); email_94: 32 of 34 (94.1%: not);
+    // url and domain all well-formed; host names without a dot are no domains.
+    List<String> lines = new ArrayList<>(List.of("email,email_94,url,domain,host"));
+    for (int i = 0; i < 34; i++) {
+      lines.add(
+          String.join(
+              ",",
+              i < 20 ? (i == 0 ? "n/a" : "u" + i + "@example.com") : "",
+              i < 2 ? "unknown" : "u" + i + "@example.com",
+              "https://example.com/p/" + i,
+              "host" + (i % 25) + ".example.com",
+              "host" + i));
+    }
+    Fixtures.csv(dir, "ref.csv", lines);
+    Fixtures.csv(dir, "eval.csv", lines);
+    Map<String, Column> c = infer(Fixtures.config("ref.csv", "eval.csv", null, null));
+    assertThat(c.get("email").type()).isEqualTo(FeatureType.EMAIL);
+    assertThat(c.get("email").reason())
+        .isEqualTo("19 of 20 non-null values (95.0%) are e-mail addresses: at least 95%");
+    assertThat(c.get("email").valueType()).isEqualTo(ValueType.EMAIL);
+    assertThat(c.get("email_94").type()).isEqualTo(FeatureType.CATEGORICAL); // 33 of 34 distinct
+    assertThat(c.get("email_94").valueType()).isEqualTo(ValueType.STRING);
+    assertThat(c.get("url").type()).isEqualTo(FeatureType.URL);
+    assertThat(c.get("domain").type()).isEqualTo(FeatureType.DOMAIN);
+    assertThat(c.get("host").type()).isEqualTo(FeatureType.IDENTIFIER);
+  }
+
+  @Test
+  void valueTypes() {
+    writeMixed();
+    Map<String, Column> c = infer(Fixtures.config("ref.csv", "eval.csv", "y", "p"));
+    assertThat(c.get("id").valueType()).isEqualTo(ValueType.STRING);
+    assertThat(c.get("num").valueType()).isEqualTo(ValueType.FLOAT);
+    assertThat(c.get("small_int").valueType()).isEqualTo(ValueType.INT);
+    assertThat(c.get("num_as_text").valueType()).isEqualTo(ValueType.INT);
+    assertThat(c.get("flag").valueType()).isEqualTo(ValueType.BOOL);
+    assertThat(c.get("day").valueType()).isNull();
+    assertThat(c.get("empty").valueType()).isNull();
+    assertThat(c.get("y").valueType()).isNull();
+  }
+
+  @Test
+  void theFeatureTypeFileOverridesInference() throws Exception {
+    writeMixed();
+    Files.writeString(
+        dir.resolve("types.csv"),
+        "FeatureName,FeatureType\n"
+            + "small_int,IntegerColumn\n"
+            + "num,NumericCategoricalColumn\n"
+            + "num_as_text,StringCategoricalColumn\n"
+            + "city,DomainColumn\n"
+            + "id,EmailColumn\n"
+            + "text,UrlColumn\n"
+            + "constant,BoolCategoricalColumn\n"
+            + "flag,FloatColumn\n");
+    Map<String, Object> config = Fixtures.config("ref.csv", "eval.csv", "y", "p");
+    Fixtures.dataInfo(config).put("feature_type_path", "types.csv");
+    Map<String, Column> c = infer(config);
+    assertThat(c.get("small_int").type()).isEqualTo(FeatureType.NUMERIC);
+    assertThat(c.get("small_int").valueType()).isEqualTo(ValueType.INT);
+    assertThat(c.get("small_int").source()).isEqualTo("config");
+    assertThat(c.get("small_int").reason())
+        .isEqualTo("FeatureType IntegerColumn in " + dir.resolve("types.csv") + " line 2");
+    assertThat(c.get("num").type()).isEqualTo(FeatureType.CATEGORICAL);
+    assertThat(c.get("num").valueType()).isEqualTo(ValueType.FLOAT);
+    assertThat(c.get("num").numericValues()).isTrue();
+    assertThat(c.get("num_as_text").type()).isEqualTo(FeatureType.CATEGORICAL);
+    assertThat(c.get("num_as_text").valueType()).isEqualTo(ValueType.STRING);
+    assertThat(c.get("num_as_text").numericValues()).isFalse();
+    assertThat(c.get("city").type()).isEqualTo(FeatureType.DOMAIN);
+    assertThat(c.get("id").type()).isEqualTo(FeatureType.EMAIL);
+    assertThat(c.get("text").type()).isEqualTo(FeatureType.URL);
+    assertThat(c.get("constant").type()).isEqualTo(FeatureType.BOOLEAN);
+    assertThat(c.get("flag").type()).isEqualTo(FeatureType.NUMERIC);
+    assertThat(c.get("flag").valueType()).isEqualTo(ValueType.FLOAT);
+    // Not named: inferred as before.
+    assertThat(c.get("day").type()).isEqualTo(FeatureType.TIMESTAMP);
+    assertThat(c.get("day").source()).isEqualTo("inferred");
+  }
+
+  @Test
+  void theFeatureTypeFileMustNameReferenceFeatures() throws Exception {
+    writeMixed();
+    Path types = dir.resolve("types.csv");
+    Map<String, Object> config = Fixtures.config("ref.csv", "eval.csv", "y", "p");
+    Fixtures.dataInfo(config).put("feature_type_path", "types.csv");
+    Files.writeString(types, "FeatureName,FeatureType\nnum,FloatColumn\nnumber,FloatColumn\n");
+    assertThatThrownBy(() -> infer(config))
+        .isInstanceOf(DataException.class)
+        .hasMessageStartingWith(
+            "data_info.feature_type_path: "
+                + types
+                + " line 3: feature 'number' is not a column of "
+                + dir.resolve("ref.csv")
+                + "; columns there are: id, text, num,");
+    Files.writeString(types, "FeatureName,FeatureType\ny,IntegerColumn\n");
+    assertThatThrownBy(() -> infer(config))
+        .hasMessageContaining("line 2: 'y' is data_info.label_col; the label and prediction");
+    Files.writeString(types, "FeatureName,FeatureType\ncity,FloatColumn\n");
+    Fixtures.dataInfo(config).put("categorical_features", List.of("city"));
+    assertThatThrownBy(() -> infer(config))
+        .hasMessageContaining(
+            "line 2: 'city' is listed in data_info.categorical_features but given FeatureType"
+                + " FloatColumn");
+    Fixtures.dataInfo(config).put("feature_type_path", "missing.csv");
+    assertThatThrownBy(() -> infer(config))
+        .hasMessage("data_info.feature_type_path: file not found: " + dir.resolve("missing.csv"));
   }
 }

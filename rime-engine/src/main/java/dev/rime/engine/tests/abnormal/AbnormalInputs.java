@@ -7,15 +7,22 @@ import dev.rime.api.result.TestCase;
 import dev.rime.engine.config.ModelTask;
 import dev.rime.engine.data.Column;
 import dev.rime.engine.data.Db;
+import dev.rime.engine.data.FeatureType;
+import dev.rime.engine.data.Sql;
+import dev.rime.engine.data.TextKinds;
 import dev.rime.engine.tests.CaseBuilder;
 import dev.rime.engine.tests.StressTest;
 import dev.rime.engine.tests.TestContext;
 import dev.rime.engine.tests.TestParams;
 import dev.rime.engine.tests.Thresholds;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.WeakHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * RIME's rule for abnormal-input tests, shared by every test of the category. Given the SQL
@@ -67,6 +74,35 @@ public final class AbnormalInputs {
       StressTest test,
       TestParams params,
       Column column,
+      String failing,
+      String finding,
+      Map<String, Object> details) {
+    return judge(
+        ctx,
+        test,
+        params,
+        List.of(column.name()),
+        "'" + column.name() + "'",
+        failing,
+        finding,
+        details);
+  }
+
+  /**
+   * Measures and judges a case over several features (e.g. a pair of features).
+   *
+   * @param features the case's features
+   * @param where where the finding is, for the description (e.g. {@code 'a' and 'b'})
+   * @param failing SQL predicate over the evaluation table: true for a failing row
+   * @param finding what the failing rows have, for the description
+   * @param details test-specific details
+   */
+  public static TestCase judge(
+      TestContext ctx,
+      StressTest test,
+      TestParams params,
+      List<String> features,
+      String where,
       String failing,
       String finding,
       Map<String, Object> details) {
@@ -145,7 +181,7 @@ public final class AbnormalInputs {
 
     CaseBuilder b =
         CaseBuilder.of(test)
-            .feature(column.name())
+            .features(features)
             .status(numFailing > 0 ? TestStatus.FAIL : TestStatus.PASS)
             .severity(severity)
             .importance(impact)
@@ -165,7 +201,7 @@ public final class AbnormalInputs {
     d.forEach(b::detail);
     return b.description(
             describe(
-                column,
+                where,
                 numFailing,
                 total,
                 fraction,
@@ -179,7 +215,7 @@ public final class AbnormalInputs {
   }
 
   private static String describe(
-      Column column,
+      String where,
       long numFailing,
       long total,
       double fraction,
@@ -192,18 +228,15 @@ public final class AbnormalInputs {
     String rows =
         String.format(
             Locale.ROOT,
-            "%d of %d evaluation rows (%.2f%%) have %s in '%s'",
+            "%d of %d evaluation rows (%.2f%%) have %s in %s",
             numFailing,
             total,
             100 * fraction,
             finding,
-            column.name());
+            where);
     if (numFailing == 0) {
       return String.format(
-          Locale.ROOT,
-          "No evaluation rows have %s in '%s', so the test passes.",
-          finding,
-          column.name());
+          Locale.ROOT, "No evaluation rows have %s in %s, so the test passes.", finding, where);
     }
     if (impact == null) {
       return rows
@@ -228,6 +261,111 @@ public final class AbnormalInputs {
       return v > 0 ? "inf" : "-inf";
     }
     return String.format(Locale.ROOT, "%.4g", v);
+  }
+
+  private static final AtomicLong TEMP_TABLES = new AtomicLong();
+
+  /**
+   * Materialises {@code select} as a temporary table of the run's database (dropped when it
+   * closes), so a failing-row predicate can read a set computed once; returns its quoted name.
+   */
+  static String tempTable(TestContext ctx, String prefix, String select) {
+    String name = Sql.ident("rime_" + prefix + "_" + TEMP_TABLES.incrementAndGet());
+    ctx.db().execute("CREATE TEMP TABLE " + name + " AS " + select);
+    return name;
+  }
+
+  /** Tables computed once per run and shared by the tests, by run (context) and key. */
+  private static final Map<TestContext, Map<String, String>> SHARED =
+      Collections.synchronizedMap(new WeakHashMap<>());
+
+  /** The temporary table {@code key} names in this run, made by {@code select} the first time. */
+  private static String shared(TestContext ctx, String key, String prefix, String select) {
+    Map<String, String> tables =
+        SHARED.computeIfAbsent(ctx, x -> Collections.synchronizedMap(new HashMap<>()));
+    return tables.computeIfAbsent(key, k -> tempTable(ctx, prefix, select));
+  }
+
+  /**
+   * A temporary table {@code (v, n)} of the distinct non-null values of {@code valueExpr} (over the
+   * table's unqualified columns) with their counts, in the reference ({@code evaluation} false) or
+   * evaluation data; returns its quoted name. Made once per run and expression and shared by the
+   * tests: those that judge each value by itself (a cast, a pattern, a set) evaluate the condition
+   * once per distinct value on it, not once per row, and membership tests against it cost a small
+   * hash join instead of a pass over a whole table.
+   */
+  static String distinctValues(TestContext ctx, String valueExpr, boolean evaluation) {
+    return shared(
+        ctx,
+        (evaluation ? "eval:" : "ref:") + valueExpr,
+        evaluation ? "eval_values" : "ref_values",
+        "SELECT v, count(*) AS n FROM (SELECT "
+            + valueExpr
+            + " AS v FROM "
+            + ctx.table(evaluation)
+            + ") WHERE v IS NOT NULL GROUP BY v");
+  }
+
+  /** {@link #distinctValues} of the reference data. */
+  static String referenceValues(TestContext ctx, String valueExpr) {
+    return distinctValues(ctx, valueExpr, false);
+  }
+
+  /** {@link #distinctValues} of the evaluation data. */
+  static String evaluationValues(TestContext ctx, String valueExpr) {
+    return distinctValues(ctx, valueExpr, true);
+  }
+
+  /**
+   * A temporary table {@code (v, n, ok, d)} of the distinct text values of an e-mail, URL or domain
+   * feature: {@code ok} whether the value is well-formed ({@link TextKinds}), {@code d} its domain
+   * (null when malformed). Made once per run, feature, kind and side.
+   */
+  static String textKindValues(TestContext ctx, Column c, FeatureType kind, boolean evaluation) {
+    String values = distinctValues(ctx, c.textExpr(), evaluation);
+    return shared(
+        ctx,
+        (evaluation ? "eval-kind:" : "ref-kind:") + kind + ":" + c.textExpr(),
+        "kind_values",
+        "SELECT v, n, ok, CASE WHEN ok THEN "
+            + TextKinds.domainPart(kind, "v")
+            + " END AS d FROM (SELECT v, n, "
+            + TextKinds.matches(kind, "v")
+            + " AS ok FROM "
+            + values
+            + ")");
+  }
+
+  /**
+   * The failing-row predicate {@code valueExpr IN (values of counts where condition)}: the values
+   * of an {@link #evaluationValues} table {@code counts} for which {@code condition} (over its
+   * column {@code v}) holds are materialised once.
+   */
+  static String failingValues(TestContext ctx, String valueExpr, String counts, String condition) {
+    String failing =
+        tempTable(ctx, "failing_values", "SELECT v FROM " + counts + " WHERE " + condition);
+    return valueExpr + " IN (SELECT v FROM " + failing + ")";
+  }
+
+  /**
+   * Up to 5 values of an {@link #evaluationValues} table for which {@code condition} holds, with
+   * their counts, most frequent first.
+   */
+  static List<Map<String, Object>> countedExamples(
+      TestContext ctx, String counts, String condition) {
+    return ctx.db()
+        .query(
+            "SELECT CAST(v AS VARCHAR), n FROM "
+                + counts
+                + " WHERE "
+                + condition
+                + " ORDER BY n DESC, 1 LIMIT 5",
+            rs -> {
+              Map<String, Object> e = new LinkedHashMap<>();
+              e.put("value", rs.getString(1));
+              e.put("count", rs.getLong(2));
+              return e;
+            });
   }
 
   /** Up to 5 example values with their counts, most frequent first. */

@@ -48,17 +48,9 @@ public final class UnseenCategoricalTest implements StressTest {
   }
 
   private TestCase test(TestContext ctx, TestParams params, Column c) {
+    String seen = AbnormalInputs.referenceValues(ctx, c.catExpr());
     String failing =
-        c.catExpr()
-            + " IS NOT NULL AND "
-            + c.catExpr()
-            + " NOT IN (SELECT "
-            + c.catExpr("r")
-            + " FROM "
-            + ctx.refTable()
-            + " r WHERE "
-            + c.catExpr("r")
-            + " IS NOT NULL)";
+        c.catExpr() + " IS NOT NULL AND " + c.catExpr() + " NOT IN (SELECT v FROM " + seen + ")";
     return AbnormalInputs.judge(
         ctx,
         this,

@@ -52,8 +52,8 @@ public final class RequiredFeaturesTest implements StressTest {
   @Override
   public List<Param> params() {
     return List.of(
-        Param.strings("required_feats"),
-        Param.strings("allowed_feats"),
+        Param.optionalStrings("required_feats"),
+        Param.optionalStrings("allowed_feats"),
         Param.bool("ordered", false),
         Param.bool("required_only", false));
   }
