@@ -67,6 +67,12 @@ public final class Reference {
     return METHODS.get(key);
   }
 
+  /** An object of {@code drift_methods.json}. */
+  @SuppressWarnings("unchecked")
+  public static Map<String, Object> methodsObject(String key) {
+    return (Map<String, Object>) METHODS.get(key);
+  }
+
   /** A nested object of {@code drift_methods.json}, e.g. {@code methods("ks", "reference")}. */
   @SuppressWarnings("unchecked")
   public static Map<String, Object> methods(String key, String inner) {

@@ -32,7 +32,7 @@ class JensenShannonTest {
   @Test
   void exactTailOfATinyExampleUnderNoDrift() {
     // The null simulation with the JS distance as statistic against the exact enumeration.
-    Map<String, Object> tiny = (Map<String, Object>) Reference.methods("js_tiny");
+    Map<String, Object> tiny = Reference.methodsObject("js_tiny");
     long[] ref = longs(tiny.get("ref"));
     long[] eval = longs(tiny.get("eval"));
     assertThat(JensenShannon.distance(ref, eval))

@@ -77,7 +77,9 @@ class DiscretisedTest {
     // c: 7 categories (unicode names, one seen only in the evaluation data), other, missing.
     @SuppressWarnings("unchecked")
     Map<String, Object> c = (Map<String, Object>) DependenceReference.section("binning").get("c");
-    List<String> labels = new ArrayList<>((List<String>) c.get("kept"));
+    @SuppressWarnings("unchecked")
+    List<String> kept = (List<String>) c.get("kept");
+    List<String> labels = new ArrayList<>(kept);
     labels.add("other");
     labels.add("null");
     assertThat(codes.binning("c").labels()).isEqualTo(labels);

@@ -89,7 +89,7 @@ class DriftMethodsTest {
     // Its p-value is the KS test's on the same (finite) values.
     assertThat(w.metrics().get("p_value")).isEqualTo(ks.metrics().get("p_value"));
 
-    Map<String, Object> js = (Map<String, Object>) Reference.methods("js");
+    Map<String, Object> js = Reference.methodsObject("js");
     TestCase jsNum = only(NUMERIC.run(ctx, with(NUMERIC, "Jensen-Shannon")), "num");
     assertThat(jsNum.metrics().get("js_distance")).isCloseTo(num(js, "num"), within(1e-12));
     assertThat(jsNum.details()).containsEntry("num_bins", ((Number) js.get("num_bins")).intValue());
@@ -97,7 +97,7 @@ class DriftMethodsTest {
     assertThat(jsCat.metrics().get("js_distance")).isCloseTo(num(js, "cat"), within(1e-12));
     assertThat(jsCat.metrics().get("null_js_mean")).isPositive();
 
-    Map<String, Object> chi = (Map<String, Object>) Reference.methods("chi2");
+    Map<String, Object> chi = Reference.methodsObject("chi2");
     TestCase c = only(CATEGORICAL.run(ctx, with(CATEGORICAL, "Chi-Squared")), "cat");
     assertThat(c.metrics().get("chi_squared")).isCloseTo(num(chi, "statistic"), within(1e-10));
     assertThat(c.metrics().get("cramers_v")).isCloseTo(num(chi, "cramers_v"), within(1e-12));
