@@ -8,6 +8,7 @@ import dev.rime.engine.data.Column;
 import dev.rime.engine.data.Dataset;
 import dev.rime.engine.data.Db;
 import dev.rime.engine.data.FeatureType;
+import dev.rime.engine.data.Sql;
 import dev.rime.engine.stats.Auc;
 import dev.rime.engine.stats.Edges;
 import dev.rime.engine.stats.Intervals;
@@ -16,6 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -316,6 +318,20 @@ public final class TestContext {
       shared.put(key, value);
     }
     return (T) value;
+  }
+
+  /** Numbers temporary tables, unique in the JVM (several runs may share a database in tests). */
+  private static final AtomicLong TEMP_TABLES = new AtomicLong();
+
+  /**
+   * Materialises {@code select} as a temporary table {@code rime_<prefix>_<n>} of the run's
+   * database (dropped when it closes), so later queries read a set computed once; returns its
+   * quoted name.
+   */
+  public String tempTable(String prefix, String select) {
+    String name = Sql.ident("rime_" + prefix + "_" + TEMP_TABLES.incrementAndGet());
+    db.execute("CREATE TEMP TABLE " + name + " AS " + select);
+    return name;
   }
 
   /** The z value of {@code subset_profiling_config.confidence_level}. */

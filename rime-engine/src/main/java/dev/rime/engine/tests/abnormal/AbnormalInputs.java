@@ -8,21 +8,16 @@ import dev.rime.engine.config.ModelTask;
 import dev.rime.engine.data.Column;
 import dev.rime.engine.data.Db;
 import dev.rime.engine.data.FeatureType;
-import dev.rime.engine.data.Sql;
 import dev.rime.engine.data.TextKinds;
 import dev.rime.engine.tests.CaseBuilder;
 import dev.rime.engine.tests.StressTest;
 import dev.rime.engine.tests.TestContext;
 import dev.rime.engine.tests.TestParams;
 import dev.rime.engine.tests.Thresholds;
-import java.util.Collections;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.WeakHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * RIME's rule for abnormal-input tests, shared by every test of the category. Given the SQL
@@ -263,27 +258,13 @@ public final class AbnormalInputs {
     return String.format(Locale.ROOT, "%.4g", v);
   }
 
-  private static final AtomicLong TEMP_TABLES = new AtomicLong();
-
   /**
-   * Materialises {@code select} as a temporary table of the run's database (dropped when it
-   * closes), so a failing-row predicate can read a set computed once; returns its quoted name.
+   * The temporary table {@code key} names in this run, made by {@code select} ({@link
+   * TestContext#tempTable}) the first time and shared by the tests ({@link TestContext#shared}).
    */
-  static String tempTable(TestContext ctx, String prefix, String select) {
-    String name = Sql.ident("rime_" + prefix + "_" + TEMP_TABLES.incrementAndGet());
-    ctx.db().execute("CREATE TEMP TABLE " + name + " AS " + select);
-    return name;
-  }
-
-  /** Tables computed once per run and shared by the tests, by run (context) and key. */
-  private static final Map<TestContext, Map<String, String>> SHARED =
-      Collections.synchronizedMap(new WeakHashMap<>());
-
-  /** The temporary table {@code key} names in this run, made by {@code select} the first time. */
   private static String shared(TestContext ctx, String key, String prefix, String select) {
-    Map<String, String> tables =
-        SHARED.computeIfAbsent(ctx, x -> Collections.synchronizedMap(new HashMap<>()));
-    return tables.computeIfAbsent(key, k -> tempTable(ctx, prefix, select));
+    return ctx.shared(
+        AbnormalInputs.class.getName() + ":" + key, () -> ctx.tempTable(prefix, select));
   }
 
   /**
@@ -343,7 +324,7 @@ public final class AbnormalInputs {
    */
   static String failingValues(TestContext ctx, String valueExpr, String counts, String condition) {
     String failing =
-        tempTable(ctx, "failing_values", "SELECT v FROM " + counts + " WHERE " + condition);
+        ctx.tempTable("failing_values", "SELECT v FROM " + counts + " WHERE " + condition);
     return valueExpr + " IN (SELECT v FROM " + failing + ")";
   }
 

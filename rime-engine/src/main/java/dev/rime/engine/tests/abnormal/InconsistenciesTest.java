@@ -139,8 +139,7 @@ public final class InconsistenciesTest implements StressTest {
     for (Column c : cats) {
       cols.append(cols.length() > 0 ? ", " : "").append(c.quoted());
     }
-    return AbnormalInputs.tempTable(
-        ctx,
+    return ctx.tempTable(
         "inconsistencies_sample",
         "SELECT "
             + cols
@@ -196,8 +195,7 @@ public final class InconsistenciesTest implements StressTest {
     // with na >= nt / (t * max nb) (and the same for y) need pairing.
     String tt = Sql.dbl(t);
     String pairs =
-        AbnormalInputs.tempTable(
-            ctx,
+        ctx.tempTable(
             "inconsistencies",
             "WITH j AS ("
                 + joint(a, b, ctx.refTable())

@@ -49,10 +49,8 @@ abstract class UnseenTextKindTest implements StressTest {
   private TestCase test(TestContext ctx, TestParams params, Column c) {
     String refValues = AbnormalInputs.textKindValues(ctx, c, kind(), false);
     String seen =
-        AbnormalInputs.tempTable(
-            ctx,
-            "ref_domains",
-            "SELECT DISTINCT d AS v FROM " + refValues + " WHERE d IS NOT NULL");
+        ctx.tempTable(
+            "ref_domains", "SELECT DISTINCT d AS v FROM " + refValues + " WHERE d IS NOT NULL");
     long refDomains = ctx.db().scalarLong("SELECT count(*) FROM " + seen);
     if (refDomains == 0) {
       throw new SkipTest(
