@@ -29,12 +29,18 @@ import java.util.Map;
  *       accuracy(failing))} when there are labels and predictions (binary classification);
  *       otherwise {@code |avg prediction(failing) − avg prediction(passing)|} when there are
  *       predictions; otherwise the fraction of failing rows. A performance or prediction change is
- *       only measured with at least {@code min_num_samples} failing rows and some passing rows;
+ *       only measured with at least {@code min_num_samples} measurable failing rows (else it is not
+ *       measured: LOW); with no measurable passing row there is nothing to compare with (a defect
+ *       on every row), so the fraction of failing rows is judged instead;
  *   <li>no failing rows: PASS / NONE; failing rows: FAIL with the severity of the highest threshold
  *       the impact reaches, and at least LOW.
  * </ul>
  *
- * {@code performance_change_config.severity_thresholds} null means {@link #DEFAULT_THRESHOLDS}.
+ * <p>With RIME's {@code min_num_samples} 1 a single failing row gives a measured change: one
+ * misclassified row among correctly classified ones is an accuracy change near 1, HIGH. The
+ * description says on how many rows the change was measured.
+ *
+ * <p>{@code performance_change_config.severity_thresholds} null means {@link #DEFAULT_THRESHOLDS}.
  */
 public final class AbnormalInputs {
 
@@ -151,13 +157,18 @@ public final class AbnormalInputs {
     long total = numFailing + numPassing;
     double fraction = total == 0 ? 0 : (double) numFailing / total;
 
-    // Measure the impact.
+    // Measure the impact. With no measurable passing row there is nothing to compare the failing
+    // rows with (e.g. a defect on every row): the failing fraction is judged instead.
+    ImpactMeasure used = measure;
     Double impact;
     if (numFailing == 0) {
       impact = 0.0;
     } else if (measure == ImpactMeasure.FAILING_FRACTION) {
       impact = fraction;
-    } else if (measuredFailing >= Math.max(1, minSamples) && measuredPassing > 0) {
+    } else if (measuredPassing == 0) {
+      used = ImpactMeasure.FAILING_FRACTION;
+      impact = fraction;
+    } else if (measuredFailing >= Math.max(1, minSamples)) {
       // Both averages exist: at least one measurable row on each side, whatever min_num_samples.
       impact =
           measure == ImpactMeasure.ACCURACY_CHANGE
@@ -190,36 +201,14 @@ public final class AbnormalInputs {
           .metric("avg_prediction_passing_rows", valuePassing);
     }
     Map<String, Object> d = new LinkedHashMap<>(details);
-    d.put("impact_measure", measure.label);
+    d.put("impact_measure", used.label);
+    if (measure != ImpactMeasure.FAILING_FRACTION) {
+      d.put("num_measured_failing_rows", measuredFailing);
+      d.put("num_measured_passing_rows", measuredPassing);
+    }
     d.put("severity_thresholds", thresholds.toList());
     d.put("min_num_samples", minSamples);
     d.forEach(b::detail);
-    return b.description(
-            describe(
-                where,
-                numFailing,
-                total,
-                fraction,
-                finding,
-                measure,
-                impact,
-                minSamples,
-                severity,
-                thresholds))
-        .build();
-  }
-
-  private static String describe(
-      String where,
-      long numFailing,
-      long total,
-      double fraction,
-      String finding,
-      ImpactMeasure measure,
-      Double impact,
-      int minSamples,
-      Severity severity,
-      Thresholds thresholds) {
     String rows =
         String.format(
             Locale.ROOT,
@@ -229,17 +218,70 @@ public final class AbnormalInputs {
             100 * fraction,
             finding,
             where);
+    String description;
     if (numFailing == 0) {
-      return String.format(
-          Locale.ROOT, "No evaluation rows have %s in %s, so the test passes.", finding, where);
+      description =
+          String.format(
+              Locale.ROOT, "No evaluation rows have %s in %s, so the test passes.", finding, where);
+    } else {
+      description =
+          rows
+              + "; "
+              + describeImpact(
+                  measure,
+                  used,
+                  impact,
+                  measuredFailing,
+                  measuredPassing,
+                  minSamples,
+                  severity,
+                  thresholds)
+              + ".";
     }
+    return b.description(description).build();
+  }
+
+  /**
+   * How the impact of failing rows was measured and judged: on how many rows, or why it was not.
+   */
+  private static String describeImpact(
+      ImpactMeasure measure,
+      ImpactMeasure used,
+      Double impact,
+      long measuredFailing,
+      long measuredPassing,
+      int minSamples,
+      Severity severity,
+      Thresholds thresholds) {
     if (impact == null) {
-      return rows
-          + "; the "
-          + measure.label
-          + " was not measured (fewer than min_num_samples "
-          + minSamples
-          + " measurable failing rows, or no passing rows), so severity is Low.";
+      return String.format(
+          Locale.ROOT,
+          "the %s was not measured (%d measurable failing rows, fewer than min_num_samples %d),"
+              + " so severity is Low",
+          measure.label,
+          measuredFailing,
+          minSamples);
+    }
+    String measured;
+    if (used != measure) {
+      measured =
+          "no measurable passing row to compare the "
+              + measure.label
+              + " with, so the "
+              + used.label
+              + " is judged: "
+              + fmt(impact);
+    } else if (measure == ImpactMeasure.FAILING_FRACTION) {
+      measured = measure.label + " " + fmt(impact);
+    } else {
+      measured =
+          String.format(
+              Locale.ROOT,
+              "%s %s, measured on %d failing and %d passing rows",
+              measure.label,
+              fmt(impact),
+              measuredFailing,
+              measuredPassing);
     }
     String judged =
         severity == Severity.LOW && thresholds.severity(impact) == Severity.NONE
@@ -248,7 +290,7 @@ public final class AbnormalInputs {
                 + severity.name().toLowerCase(Locale.ROOT)
                 + " threshold "
                 + fmt(thresholds.of(severity));
-    return rows + "; " + measure.label + " " + fmt(impact) + ", " + judged + ".";
+    return measured + ", " + judged;
   }
 
   static String fmt(double v) {

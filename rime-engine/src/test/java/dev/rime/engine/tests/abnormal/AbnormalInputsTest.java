@@ -94,6 +94,62 @@ class AbnormalInputsTest {
     assertThat(c.importanceScore()).isEqualTo(1.0);
     assertThat(c.details().get("examples"))
         .isEqualTo(List.of(Map.of("value", "green", "count", 2L)));
+    assertThat(c.description())
+        .isEqualTo(
+            "2 of 6 evaluation rows (33.33%) have values never seen in the reference data in"
+                + " 'color'; accuracy change 1.000, measured on 2 failing and 4 passing rows,"
+                + " reaching the high threshold 0.1000.");
+  }
+
+  @Test
+  void aDefectOnEveryRowIsJudgedByTheFailingFraction() {
+    // amount is missing in all 6 evaluation rows: no passing row to compare the accuracy with, so
+    // the failing fraction 6 / 6 = 1 is judged: HIGH (it was Low, as if nothing were measured).
+    Fixtures.csv(
+        dir,
+        "eval.csv",
+        "color,amount,label,pred",
+        "red,,1,0.9",
+        "blue,,0,0.3",
+        "green,,1,0.2",
+        "green,,0,0.6",
+        "red,,1,0.7",
+        "blue,,0,0.4");
+    StressTest t = new NullCheckTest();
+    TestCase c = one(t, ctx("label", "pred"), TestParams.defaults(t), "amount");
+    assertThat(c.status()).isEqualTo(TestStatus.FAIL);
+    assertThat(c.severity()).isEqualTo(Severity.HIGH);
+    assertThat(c.importanceScore()).isEqualTo(1.0);
+    assertThat(c.details())
+        .containsEntry("impact_measure", "failing rows fraction")
+        .containsEntry("num_measured_passing_rows", 0L);
+    assertThat(c.description())
+        .isEqualTo(
+            "6 of 6 evaluation rows (100.00%) have missing values (null or NaN) in 'amount'; no"
+                + " measurable passing row to compare the accuracy change with, so the failing"
+                + " rows fraction is judged: 1.000, reaching the high threshold 0.1000.");
+  }
+
+  @Test
+  void oneMisclassifiedFailingRowIsEnoughForHighWithRimesMinNumSamples() {
+    // RIME's default min_num_samples 1: row 3 (green, misclassified) alone is unseen; passing
+    // rows 1, 2, 5, 6 are right and row 4 (now red; 0.6 for label 0) is wrong: accuracy 4 of 5 =
+    // 0.8; impact 0.8 - 0 = 0.8 >= 0.1: HIGH, measured on 1 failing row.
+    Fixtures.csv(
+        dir,
+        "eval.csv",
+        "color,amount,label,pred",
+        "red,15,1,0.9",
+        "blue,25,0,0.3",
+        "green,35,1,0.2",
+        "red,50,0,0.6",
+        "red,5,1,0.7",
+        "blue,,0,0.4");
+    StressTest t = new UnseenCategoricalTest();
+    TestCase c = one(t, ctx("label", "pred"), TestParams.defaults(t), "color");
+    assertThat(c.severity()).isEqualTo(Severity.HIGH);
+    assertThat(c.importanceScore()).isCloseTo(0.8, within(1e-15));
+    assertThat(c.description()).contains("measured on 1 failing and 5 passing rows");
   }
 
   @Test
