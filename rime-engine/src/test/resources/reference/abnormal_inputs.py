@@ -14,9 +14,13 @@ the engine must find on them, computed with numpy / pandas / scipy:
   each pair (scipy.stats.contingency.association, no bias correction), the pairs tested, the
   inconsistent value pairs (n_ab < t * E and t * E >= 1, E = n_a * n_b / n) and the failing rows.
 
+For each of the three the reference rows failing the same way and the one-sided p-value of "the
+evaluation's failing share is above the reference's" (statsmodels' proportions_ztest with the
+pooled variance, alternative="larger"), which decides whether a case fails.
+
 Run once (outside the repo's build):
   python3 -m venv /tmp/refvenv-abn
-  /tmp/refvenv-abn/bin/pip install numpy==2.1.3 pandas==2.2.3 scipy==1.14.1
+  /tmp/refvenv-abn/bin/pip install numpy==2.1.3 pandas==2.2.3 scipy==1.14.1 statsmodels==0.14.4
   cd rime-engine/src/test/resources/reference
   /tmp/refvenv-abn/bin/python abnormal_inputs.py > abnormal_inputs.json
 """
@@ -27,7 +31,9 @@ import sys
 import numpy as np
 import pandas as pd
 import scipy
+import statsmodels
 from scipy.stats.contingency import association
+from statsmodels.stats.proportion import proportions_ztest
 
 SIZES = ["S", "M", "L", "XL"]
 # Joint counts of (color, size) in the reference: red is rarely XL (2 of an expected 120.6), green
@@ -87,14 +93,26 @@ def numeric_outliers(ref, ev, p=0.99, b=0.1, m=1.0):
     failing = int(((x < lower) | (x > upper)).sum())  # NaN compares false: missing, not failing
     ref_out = int(((ref["x"] < lower) | (ref["x"] > upper)).sum())
     return {"quantiles": [float(q) for q in (qa, qb, q1b, q1a)], "lower": float(lower),
-            "upper": float(upper), "failing": failing, "reference_outliers": ref_out}
+            "upper": float(upper), "failing": failing, "reference_outliers": ref_out,
+            "p_value": above_reference(failing, len(ev), ref_out, len(ref))}
+
+
+def above_reference(eval_failing, n_eval, ref_failing, n_ref):
+    """One-sided p-value of eval_failing / n_eval > ref_failing / n_ref (pooled z-test)."""
+    if eval_failing + ref_failing == 0:
+        return None
+    _, p = proportions_ztest([eval_failing, ref_failing], [n_eval, n_ref], alternative="larger")
+    return float(p)
 
 
 def rare_categories(ref, ev, col, ratio=0.005):
     counts = ref[col].dropna().value_counts()
     share = counts / counts.sum()
     rare = sorted(share[share < ratio / len(counts)].index)
-    return {"rare": rare, "failing": int(ev[col].isin(rare).sum())}
+    failing = int(ev[col].isin(rare).sum())
+    ref_failing = int(ref[col].isin(rare).sum())
+    return {"rare": rare, "failing": failing, "reference_failing": ref_failing,
+            "p_value": above_reference(failing, len(ev), ref_failing, len(ref))}
 
 
 def inconsistencies(ref, ev, a, b, t=0.02):
@@ -111,7 +129,9 @@ def inconsistencies(ref, ev, a, b, t=0.02):
             bad.append([x, y, nxy, float(expected)])
     bad_set = {(x, y) for x, y, _, _ in bad}
     failing = int(sum((x, y) in bad_set for x, y in zip(ev[a], ev[b])))
-    return {"inconsistent": sorted(bad), "failing": failing}
+    ref_failing = int(sum((x, y) in bad_set for x, y in zip(ref[a], ref[b])))
+    return {"inconsistent": sorted(bad), "failing": failing, "reference_failing": ref_failing,
+            "p_value": above_reference(failing, len(ev), ref_failing, len(ref))}
 
 
 def cramers_v(ref, a, b):
@@ -131,7 +151,8 @@ def main():
     cats = ["color", "size", "shape", "flag"]
     out = {
         "versions": {"python": sys.version.split()[0], "numpy": np.__version__,
-                     "pandas": pd.__version__, "scipy": scipy.__version__},
+                     "pandas": pd.__version__, "scipy": scipy.__version__,
+                     "statsmodels": statsmodels.__version__},
         "numeric_outliers_x": numeric_outliers(ref, ev),
         "rare_categories": {c: rare_categories(ref, ev, c) for c in ["color", "size", "shape"]},
         "cramers_v": {f"{a}|{b}": cramers_v(ref, a, b) for a, b in itertools.combinations(cats, 2)},

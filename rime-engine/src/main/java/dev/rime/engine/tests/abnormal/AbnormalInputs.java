@@ -5,11 +5,14 @@ import dev.rime.api.Severity;
 import dev.rime.api.TestStatus;
 import dev.rime.api.result.TestCase;
 import dev.rime.engine.config.ModelTask;
+import dev.rime.engine.config.Range;
 import dev.rime.engine.data.Column;
 import dev.rime.engine.data.Db;
 import dev.rime.engine.data.FeatureType;
 import dev.rime.engine.data.TextKinds;
+import dev.rime.engine.stats.ProportionZTest;
 import dev.rime.engine.tests.CaseBuilder;
+import dev.rime.engine.tests.Param;
 import dev.rime.engine.tests.StressTest;
 import dev.rime.engine.tests.TestContext;
 import dev.rime.engine.tests.TestParams;
@@ -18,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.apache.commons.statistics.distribution.NormalDistribution;
 
 /**
  * RIME's rule for abnormal-input tests, shared by every test of the category. Given the SQL
@@ -43,6 +47,9 @@ import java.util.Map;
  * <p>{@code performance_change_config.severity_thresholds} null means {@link #DEFAULT_THRESHOLDS}.
  */
 public final class AbnormalInputs {
+
+  /** The parameter of {@link #judgeAboveReference}. */
+  static final String P_VALUE_THRESHOLD = "p_value_threshold";
 
   /** Thresholds when {@code severity_thresholds} is null. */
   public static final Thresholds DEFAULT_THRESHOLDS = Thresholds.of(0.01, 0.05, 0.1);
@@ -107,6 +114,45 @@ public final class AbnormalInputs {
       String failing,
       String finding,
       Map<String, Object> details) {
+    return judge(ctx, test, params, features, where, failing, finding, details, false);
+  }
+
+  /**
+   * Measures and judges a case whose abnormality the reference data has too, at a base rate
+   * (outliers beyond thresholds inferred from the reference, categories rare in it, value pairs
+   * rare in it): the failing predicate is counted over the reference rows as well, and the case
+   * fails only when the evaluation's failing share is significantly above the reference's
+   * (one-sided two-proportion z-test with the pooled variance, p &lt; {@code p_value_threshold};
+   * ADR 0007). Otherwise it passes, with both shares in its metrics. Same parameters as {@link
+   * #judge}, plus the test's {@code p_value_threshold} ({@link #pValueThreshold()}).
+   */
+  public static TestCase judgeAboveReference(
+      TestContext ctx,
+      StressTest test,
+      TestParams params,
+      List<String> features,
+      String where,
+      String failing,
+      String finding,
+      Map<String, Object> details) {
+    return judge(ctx, test, params, features, where, failing, finding, details, true);
+  }
+
+  /** {@code p_value_threshold} of the tests judged by {@link #judgeAboveReference}. */
+  public static Param pValueThreshold() {
+    return Param.number(P_VALUE_THRESHOLD, 0.05, new Range(0, true, 1, false));
+  }
+
+  private static TestCase judge(
+      TestContext ctx,
+      StressTest test,
+      TestParams params,
+      List<String> features,
+      String where,
+      String failing,
+      String finding,
+      Map<String, Object> details,
+      boolean aboveReference) {
     TestParams pcc = params.object("performance_change_config");
     Thresholds thresholds = pcc.thresholds("severity_thresholds");
     if (thresholds == null) {
@@ -178,9 +224,15 @@ public final class AbnormalInputs {
       impact = null;
     }
 
+    // The reference's base rate, where it has one: how many reference rows fail, and whether the
+    // evaluation's share is significantly above it.
+    BaseRate base = aboveReference ? BaseRate.of(ctx, failing, numFailing, total) : null;
+    double alpha = aboveReference ? params.number(P_VALUE_THRESHOLD) : 0;
+    boolean fails = numFailing > 0 && (base == null || base.pValue() < alpha);
+
     // Judge.
     Severity severity = Severity.NONE;
-    if (numFailing > 0) {
+    if (fails) {
       severity = impact == null ? Severity.LOW : thresholds.severity(impact).max(Severity.LOW);
       ctx.flagFailingRows(failing);
     }
@@ -188,12 +240,17 @@ public final class AbnormalInputs {
     CaseBuilder b =
         CaseBuilder.of(test)
             .features(features)
-            .status(numFailing > 0 ? TestStatus.FAIL : TestStatus.PASS)
+            .status(fails ? TestStatus.FAIL : TestStatus.PASS)
             .severity(severity)
             .importance(impact)
             .metric("num_failing_rows", numFailing)
             .metric("failing_rows_fraction", fraction)
             .metric("impact", impact);
+    if (base != null) {
+      b.metric("num_reference_failing_rows", base.failing())
+          .metric("reference_failing_rows_fraction", base.fraction())
+          .metric("p_value", numFailing == 0 ? null : base.pValue());
+    }
     if (measure == ImpactMeasure.ACCURACY_CHANGE) {
       b.metric("accuracy_failing_rows", valueFailing).metric("accuracy_passing_rows", valuePassing);
     } else if (measure == ImpactMeasure.PREDICTION_CHANGE) {
@@ -208,6 +265,9 @@ public final class AbnormalInputs {
     }
     d.put("severity_thresholds", thresholds.toList());
     d.put("min_num_samples", minSamples);
+    if (base != null) {
+      d.put(P_VALUE_THRESHOLD, alpha);
+    }
     d.forEach(b::detail);
     String rows =
         String.format(
@@ -223,9 +283,32 @@ public final class AbnormalInputs {
       description =
           String.format(
               Locale.ROOT, "No evaluation rows have %s in %s, so the test passes.", finding, where);
+    } else if (!fails) {
+      description =
+          rows
+              + String.format(
+                  Locale.ROOT,
+                  "; the reference data has %d of %d (%.2f%%): the evaluation share is not"
+                      + " significantly above the reference's (one-sided two-proportion z-test"
+                      + " p-value %.3g, not below p_value_threshold %s), so the test passes.",
+                  base.failing(),
+                  base.total(),
+                  100 * base.fraction(),
+                  base.pValue(),
+                  fmt(alpha));
     } else {
       description =
           rows
+              + (base == null
+                  ? ""
+                  : String.format(
+                      Locale.ROOT,
+                      ", significantly more than the reference data's %d of %d (%.2f%%;"
+                          + " one-sided two-proportion z-test p-value %.3g)",
+                      base.failing(),
+                      base.total(),
+                      100 * base.fraction(),
+                      base.pValue()))
               + "; "
               + describeImpact(
                   measure,
@@ -291,6 +374,40 @@ public final class AbnormalInputs {
                 + " threshold "
                 + fmt(thresholds.of(severity));
     return measured + ", " + judged;
+  }
+
+  /**
+   * The failing rows of the reference data and the one-sided p-value of "the evaluation's failing
+   * share is no higher than the reference's".
+   *
+   * @param failing reference rows matching the failing predicate
+   * @param total reference rows
+   * @param pValue {@code P(Z ≥ z)} for the pooled two-proportion z statistic of evaluation over
+   *     reference ({@link ProportionZTest}); 1 when z is undefined (every row of both fails)
+   */
+  record BaseRate(long failing, long total, double pValue) {
+
+    private static final NormalDistribution STANDARD = NormalDistribution.of(0, 1);
+
+    static BaseRate of(TestContext ctx, String predicate, long evalFailing, long evalTotal) {
+      long[] r =
+          ctx.db()
+              .queryOne(
+                  "SELECT count(*) FILTER (WHERE COALESCE(("
+                      + predicate
+                      + "), false)), count(*) FROM "
+                      + ctx.refTable(),
+                  rs -> new long[] {rs.getLong(1), rs.getLong(2)});
+      if (evalTotal == 0 || r[1] == 0) {
+        return new BaseRate(r[0], r[1], evalFailing > 0 ? 0 : 1);
+      }
+      Double z = ProportionZTest.of(r[0], r[1], evalFailing, evalTotal).z();
+      return new BaseRate(r[0], r[1], z == null ? 1 : STANDARD.survivalProbability(z));
+    }
+
+    double fraction() {
+      return total == 0 ? 0 : (double) failing / total;
+    }
   }
 
   static String fmt(double v) {

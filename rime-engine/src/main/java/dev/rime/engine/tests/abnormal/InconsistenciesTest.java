@@ -40,7 +40,9 @@ import java.util.Map;
  *       times from counting as inconsistent). Values the reference never had (n_a = 0 or n_b = 0)
  *       make no inconsistency (they are Unseen Categorical's finding).
  *   <li>Failing rows: evaluation rows whose pair of values is inconsistent. One case per feature
- *       pair (features = both), judged by {@link AbnormalInputs}.
+ *       pair (features = both). The reference rows have rare pairs too, so a case fails only when
+ *       the evaluation's share of inconsistent rows is significantly above the reference's ({@link
+ *       AbnormalInputs#judgeAboveReference}).
  * </ol>
  *
  * {@code max_unique_pairs_for_firewall} is accepted as in RIME (it bounds continuous testing, which
@@ -73,6 +75,7 @@ public final class InconsistenciesTest implements StressTest {
         Param.number("min_correlation", 0.1, Range.UNIT),
         Param.integer("max_pairwise_tests", 200, Range.closed(1, 100_000)),
         Param.integer("max_unique_pairs_for_firewall", 15, Range.intsFrom(1)),
+        AbnormalInputs.pValueThreshold(),
         Param.performanceChangeConfig());
   }
 
@@ -242,7 +245,7 @@ public final class InconsistenciesTest implements StressTest {
     details.put("num_inconsistent_value_pairs", counts[0]);
     details.put("num_inconsistent_value_pairs_in_reference", counts[1]);
     details.put("examples", examples(ctx, a, b, pairs, failing));
-    return AbnormalInputs.judge(
+    return AbnormalInputs.judgeAboveReference(
         ctx,
         this,
         params,

@@ -30,7 +30,9 @@ import java.util.stream.Collectors;
  *
  * ({@code min_pct_occurrences} is a fraction, like the other shares). A category the reference
  * never had is not rare but unseen (Unseen Categorical). {@code include_columns}, when not empty,
- * restricts the test to those features. Judged by {@link AbnormalInputs}.
+ * restricts the test to those features. The reference has its rare categories too, so a case fails
+ * only when the evaluation's share of rows in them is significantly above the reference's ({@link
+ * AbnormalInputs#judgeAboveReference}).
  */
 public final class RareCategoriesTest implements StressTest {
 
@@ -56,6 +58,7 @@ public final class RareCategoriesTest implements StressTest {
         Param.integer("min_num_occurrences", 0, Range.intsFrom(0)),
         Param.number("min_pct_occurrences", 0, Range.UNIT),
         Param.number("min_ratio_rel_uniform", 0.005, Range.NON_NEGATIVE),
+        AbnormalInputs.pValueThreshold(),
         Param.performanceChangeConfig());
   }
 
@@ -161,11 +164,12 @@ public final class RareCategoriesTest implements StressTest {
     details.put("min_pct_occurrences", minPct);
     details.put("min_ratio_rel_uniform", ratio);
     details.put("examples", AbnormalInputs.examples(ctx, c.catExpr(), failing));
-    return AbnormalInputs.judge(
+    return AbnormalInputs.judgeAboveReference(
         ctx,
         this,
         params,
-        c,
+        List.of(c.name()),
+        "'" + c.name() + "'",
         failing,
         "categories rare in the reference data (" + numRare + " of " + k + ")",
         details);

@@ -187,6 +187,12 @@ class InconsistenciesTestTest {
         .isEqualTo(((List<?>) inc.get("inconsistent")).size());
     assertThat(metric(c, "num_failing_rows"))
         .isEqualTo(((Number) inc.get("failing")).doubleValue());
+    // The reference has 2 rows in inconsistent pairs; the evaluation's share is far above.
+    assertThat(metric(c, "num_reference_failing_rows"))
+        .isEqualTo(((Number) inc.get("reference_failing")).doubleValue());
+    double p = ((Number) inc.get("p_value")).doubleValue();
+    assertThat(metric(c, "p_value")).isCloseTo(p, within(1e-9 * p));
+    assertThat(c.status()).isEqualTo(TestStatus.FAIL);
   }
 
   @Test

@@ -21,7 +21,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -73,7 +75,11 @@ class NumericOutlierTestTest {
     assertThat((Double) c.details().get("lower_threshold")).isCloseTo(-8.5, within(1e-9));
     assertThat((Double) c.details().get("upper_threshold")).isCloseTo(109.5, within(1e-9));
     assertThat(c.details()).containsEntry("num_below", 1L).containsEntry("num_above", 2L);
-    assertThat(c.details()).containsEntry("num_reference_outliers", 0L);
+    // No reference row is outside: 3 of 8 against 0 of 101. Pooled share 3 / 109, z = (3/8 -
+    // 0) / sqrt(3/109 * 106/109 * (1/101 + 1/8)) = 6.2407, one-sided p = 0.5 erfc(z / sqrt 2) =
+    // 2.1774e-10 (Python's math.erfc).
+    assertThat(metric(c, "num_reference_failing_rows")).isZero();
+    assertThat(metric(c, "p_value")).isCloseTo(2.1774185639231044e-10, within(1e-20));
     // 3 failing rows of 8, no labels or predictions: impact = 3 / 8 = 0.375 >= 0.1 -> HIGH.
     assertThat(metric(c, "num_failing_rows")).isEqualTo(3.0);
     assertThat(c.importanceScore()).isEqualTo(0.375);
@@ -197,7 +203,67 @@ class NumericOutlierTestTest {
         .isCloseTo(((Number) expected.get("upper")).doubleValue(), within(1e-12));
     assertThat(metric(c, "num_failing_rows"))
         .isEqualTo(((Number) expected.get("failing")).doubleValue());
-    assertThat(((Number) c.details().get("num_reference_outliers")).longValue())
-        .isEqualTo(((Number) expected.get("reference_outliers")).longValue());
+    assertThat(metric(c, "num_reference_failing_rows"))
+        .isEqualTo(((Number) expected.get("reference_outliers")).doubleValue());
+    // 5 evaluation outliers of 491 against 4 of 2020 in the reference: p = 0.0032, a failure.
+    assertThat(metric(c, "p_value"))
+        .isCloseTo(((Number) expected.get("p_value")).doubleValue(), within(1e-12));
+    assertThat(c.status()).isEqualTo(TestStatus.FAIL);
+  }
+
+  /** n values e^Z, Z standard normal (a lognormal sample, heavy right tail), from {@code seed}. */
+  private static List<String> lognormal(int n, long seed) {
+    Random r = new Random(seed);
+    List<String> out = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      out.add(String.format(Locale.ROOT, "%.6f", Math.exp(r.nextGaussian())));
+    }
+    return out;
+  }
+
+  @Test
+  void twoIndependentHeavyTailedSamplesDoNotFail() {
+    // Lognormal(0, 1): upper threshold about Q(0.995) + Q(0.995) - Q(0.9) = 13.1 + 9.5 = 22.7,
+    // which about 0.09% of any sample exceeds (P(Z > ln 22.7 = 3.12)). The reference's own share
+    // is the base rate: the evaluation's share is not significantly above it, so no failure (with
+    // RIME's rule any of its ~90 outliers failed the case).
+    write("ref.csv", lognormal(100_000, 1));
+    write("eval.csv", lognormal(100_000, 2));
+    TestCase c = one(test, Cases.ctx(db, dir, "ref.csv", "eval.csv"), "v");
+    assertThat(metric(c, "num_failing_rows")).isPositive();
+    assertThat(metric(c, "num_reference_failing_rows")).isPositive();
+    assertThat(metric(c, "p_value")).isGreaterThanOrEqualTo(0.05);
+    assertThat(c.status()).isEqualTo(TestStatus.PASS);
+    assertThat(c.severity()).isEqualTo(Severity.NONE);
+    assertThat(c.description())
+        .contains("the evaluation share is not significantly above the reference's");
+  }
+
+  @Test
+  void anExcessOfOutliersOverTheReferenceFails() {
+    // The same evaluation sample with 300 values (0.3%) multiplied by 50: about 0.8 of them land
+    // above 22.7, some 240 outliers more than the ~90 of the reference: p far below 0.05.
+    List<String> eval = lognormal(100_000, 2);
+    for (int i = 0; i < 300; i++) {
+      int k = i * 331;
+      eval.set(k, String.format(Locale.ROOT, "%.6f", 50 * Double.parseDouble(eval.get(k))));
+    }
+    write("ref.csv", lognormal(100_000, 1));
+    write("eval.csv", eval);
+    TestCase c = one(test, Cases.ctx(db, dir, "ref.csv", "eval.csv"), "v");
+    assertThat(metric(c, "num_failing_rows") - metric(c, "num_reference_failing_rows"))
+        .isGreaterThan(150);
+    assertThat(metric(c, "p_value")).isLessThan(1e-6);
+    assertThat(c.status()).isEqualTo(TestStatus.FAIL);
+    assertThat(c.severity()).isEqualTo(Severity.LOW); // failing fraction about 0.003 < 0.01
+  }
+
+  @Test
+  void pValueThresholdIsAParameterWithARange() {
+    Map<String, Object> config = Fixtures.config("ref.csv", "eval.csv", null, null);
+    config.put("tests_config", Map.of("numeric_outlier", Map.of("p_value_threshold", 0)));
+    assertThatThrownBy(() -> TestRunConfig.parse(config))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("p_value_threshold: must be a number greater than 0 and at most 1");
   }
 }

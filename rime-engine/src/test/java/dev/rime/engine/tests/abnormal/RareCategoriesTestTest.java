@@ -5,6 +5,7 @@ import static dev.rime.engine.tests.abnormal.Cases.metric;
 import static dev.rime.engine.tests.abnormal.Cases.one;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.rime.api.Severity;
 import dev.rime.api.TestStatus;
@@ -164,6 +165,14 @@ class RareCategoriesTestTest {
       assertThat(metric(c, "num_failing_rows"))
           .as(col)
           .isEqualTo(((Number) expected.get(col).get("failing")).doubleValue());
+      assertThat(metric(c, "num_reference_failing_rows"))
+          .as(col)
+          .isEqualTo(((Number) expected.get(col).get("reference_failing")).doubleValue());
+      if (expected.get(col).get("p_value") instanceof Number p) {
+        // shape: hexagon once in 2020 reference rows, 3 times in 491 evaluation rows.
+        assertThat(metric(c, "p_value")).as(col).isCloseTo(p.doubleValue(), within(1e-9));
+        assertThat(c.status()).as(col).isEqualTo(TestStatus.FAIL);
+      }
     }
   }
 
