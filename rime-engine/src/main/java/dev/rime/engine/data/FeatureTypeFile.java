@@ -14,13 +14,15 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Reads {@code data_info.feature_type_path}: a UTF-8 CSV file with the header {@code
  * FeatureName,FeatureType} (either order) and one row per feature whose type it fixes, RIME's types
  * being {@code BoolCategoricalColumn, DomainColumn, EmailColumn, NumericCategoricalColumn,
  * StringCategoricalColumn, UrlColumn, FloatColumn, IntegerColumn}. Fields may be quoted (RFC 4180,
- * one line per row) and are trimmed; blank lines are skipped. Every error names the file and line.
+ * one line per row) and are trimmed, then unquoted; blank lines are skipped. Every error names the
+ * file and line. {@link #checkValues} then holds each declared type to the reference values.
  */
 public final class FeatureTypeFile {
 
@@ -178,11 +180,116 @@ public final class FeatureTypeFile {
     return out;
   }
 
+  /**
+   * The largest share of the non-missing reference values a declared type may break: a column most
+   * of whose values are not of its declared type is a mistake in the file (a wrong line or name),
+   * not a data problem for the Must be … tests to report on every row.
+   */
+  public static final double MAX_BROKEN_SHARE = 0.5;
+
+  /**
+   * Holds each declared type to the values of its reference column, each distinct value judged once
+   * from its text (missing values, null or NaN, aside): numbers for {@code FloatColumn} and {@code
+   * NumericCategoricalColumn}, whole numbers for {@code IntegerColumn}, the boolean texts ({@link
+   * ValueType#BOOLEAN_TEXTS}) for {@code BoolCategoricalColumn}, the patterns of {@link TextKinds}
+   * for the e-mail, URL and domain types; any text is a string.
+   *
+   * @throws DataException naming the file, line, column and a few offending values when more than
+   *     {@link #MAX_BROKEN_SHARE} of a column's non-missing values break its declared type
+   */
+  public static void checkValues(Db db, Dataset ref, Map<String, Entry> declared, Path file) {
+    for (Entry e : declared.values()) {
+      String broken = broken(e.type(), "v");
+      if (broken == null || !ref.columns().containsKey(e.feature())) {
+        continue;
+      }
+      String values =
+          "(SELECT v, count(*) AS n FROM (SELECT CAST("
+              + Sql.ident(e.feature())
+              + " AS VARCHAR) AS v FROM "
+              + ref.quotedTable()
+              + ") WHERE v IS NOT NULL AND lower(trim(v)) NOT IN ('nan', '+nan', '-nan')"
+              + " GROUP BY v)";
+      long[] counts =
+          db.queryOne(
+              "SELECT COALESCE(sum(n), 0), COALESCE(sum(n) FILTER (WHERE "
+                  + broken
+                  + "), 0) FROM "
+                  + values,
+              rs -> new long[] {rs.getLong(1), rs.getLong(2)});
+      if (counts[1] <= MAX_BROKEN_SHARE * counts[0]) {
+        continue;
+      }
+      List<String> examples =
+          db.query(
+              "SELECT v FROM " + values + " WHERE " + broken + " ORDER BY n DESC, v LIMIT 3",
+              rs -> "'" + rs.getString(1) + "'");
+      throw new DataException(
+          KEY,
+          String.format(
+              java.util.Locale.ROOT,
+              "%s line %d: '%s' is declared %s, but %d of its %d non-missing values in %s (%.1f%%)"
+                  + " are not %s, e.g. %s; a declared type must fit at least half of the values",
+              file,
+              e.line(),
+              e.feature(),
+              e.type(),
+              counts[1],
+              counts[0],
+              ref.file(),
+              100.0 * counts[1] / counts[0],
+              plural(e.type()),
+              String.join(", ", examples)));
+    }
+  }
+
+  /** SQL: true when the text {@code v} is not of the declared type; null when any text is. */
+  private static String broken(Declared type, String v) {
+    String d = "TRY_CAST(" + v + " AS DOUBLE)";
+    switch (type) {
+      case FloatColumn:
+      case NumericCategoricalColumn:
+        return d + " IS NULL";
+      case IntegerColumn:
+        return d + " IS NULL OR NOT isfinite(" + d + ") OR " + d + " <> trunc(" + d + ")";
+      case BoolCategoricalColumn:
+        return "lower(trim("
+            + v
+            + ")) NOT IN ("
+            + ValueType.BOOLEAN_TEXTS.stream().map(Sql::str).collect(Collectors.joining(", "))
+            + ")";
+      case DomainColumn:
+      case EmailColumn:
+      case UrlColumn:
+        return "NOT " + TextKinds.matches(type.type(), v);
+      default:
+        return null;
+    }
+  }
+
+  /** What the values of a declared type are, for messages. */
+  private static String plural(Declared type) {
+    switch (type) {
+      case FloatColumn:
+      case NumericCategoricalColumn:
+        return "numbers";
+      case IntegerColumn:
+        return "whole numbers";
+      case BoolCategoricalColumn:
+        return "booleans (" + String.join("/", ValueType.BOOLEAN_TEXTS) + ")";
+      default:
+        return TextKinds.plural(type.type());
+    }
+  }
+
   private static String strip(String line) {
     return line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
   }
 
-  /** The fields of one CSV line: commas separate, double quotes quote, {@code ""} is a quote. */
+  /**
+   * The fields of one CSV line: commas separate, double quotes quote, {@code ""} is a quote; white
+   * space around a quoted field is not part of it ({@code a, "b"} is {@code a} and {@code b}).
+   */
   static List<String> fields(Path file, int lineNo, String line) {
     List<String> out = new ArrayList<>();
     StringBuilder field = new StringBuilder();
@@ -205,12 +312,17 @@ public final class FeatureTypeFile {
         out.add(field.toString());
         field.setLength(0);
         wasQuoted = false;
-      } else if (ch == '"' && field.length() == 0 && !wasQuoted) {
+      } else if (ch == '"' && field.toString().isBlank() && !wasQuoted) {
+        // Fields are trimmed before they are unquoted: white space before the quote is dropped.
+        field.setLength(0);
         quoted = true;
         wasQuoted = true;
       } else if (wasQuoted) {
-        throw new DataException(
-            KEY, file + " line " + lineNo + ": text after a closing quote at character " + (i + 1));
+        if (!Character.isWhitespace(ch)) {
+          throw new DataException(
+              KEY,
+              file + " line " + lineNo + ": text after a closing quote at character " + (i + 1));
+        }
       } else {
         field.append(ch);
       }

@@ -94,6 +94,7 @@ public final class TypeInference {
       Path declaredFile) {
     var info = config.dataInfo();
     checkDeclared(declared, declaredFile, info, ref);
+    FeatureTypeFile.checkValues(db, ref, declared, declaredFile);
     Set<String> categorical =
         info.categoricalFeatures() == null ? null : new HashSet<>(info.categoricalFeatures());
     Set<String> notInModel = new HashSet<>(info.featuresNotInModel());

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.rime.engine.data;
 
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -23,6 +24,10 @@ public enum ValueType {
   URL,
   /** Domain names. */
   DOMAIN;
+
+  /** The texts a boolean value may have, lower case and trimmed (what Must be Boolean accepts). */
+  public static final List<String> BOOLEAN_TEXTS =
+      List.of("true", "false", "t", "f", "yes", "no", "y", "n", "1", "0");
 
   /** Lower-case name, e.g. {@code int}. */
   public String wireName() {

@@ -46,6 +46,21 @@ class FeatureTypeFileTest {
   }
 
   @Test
+  void fieldsAreTrimmedBeforeTheyAreUnquoted() throws Exception {
+    // A space after the comma, or around a quoted field, is not part of it (the quote was kept and
+    // the type was unknown).
+    Map<String, FeatureTypeFile.Entry> m =
+        FeatureTypeFile.read(
+            file(
+                "FeatureName, \"FeatureType\"\n"
+                    + "name, \"FloatColumn\"\n"
+                    + "  \"a, b\" ,\tIntegerColumn \n"));
+    assertThat(m.keySet()).containsExactly("name", "a, b");
+    assertThat(m.get("name").type()).isEqualTo(Declared.FloatColumn);
+    assertThat(m.get("a, b").type()).isEqualTo(Declared.IntegerColumn);
+  }
+
+  @Test
   void columnsMayComeInEitherOrder() throws Exception {
     Map<String, FeatureTypeFile.Entry> m =
         FeatureTypeFile.read(file("FeatureType,FeatureName\nIntegerColumn,age\n"));

@@ -2,8 +2,10 @@
 package dev.rime.engine.tests.abnormal;
 
 import dev.rime.engine.data.Column;
+import dev.rime.engine.data.Sql;
 import dev.rime.engine.data.ValueType;
 import dev.rime.engine.tests.TestContext;
+import java.util.stream.Collectors;
 
 /**
  * Must be Boolean: in a boolean feature, a value whose text is not one of true/false, t/f, yes/no,
@@ -12,7 +14,8 @@ import dev.rime.engine.tests.TestContext;
 public final class BoolFeatureTypeTest extends MustBeTypeTest {
 
   /** The texts of boolean values, lower case. */
-  static final String BOOLEANS = "'true', 'false', 't', 'f', 'yes', 'no', 'y', 'n', '1', '0'";
+  static final String BOOLEANS =
+      ValueType.BOOLEAN_TEXTS.stream().map(Sql::str).collect(Collectors.joining(", "));
 
   @Override
   public String id() {

@@ -124,7 +124,8 @@ class UnseenTextKindTestTest {
     assertThat(new UnseenUrlTest().run(plain, TestParams.defaults(new UnseenUrlTest())))
         .singleElement()
         .satisfies(c -> assertThat(c.description()).isEqualTo("Skipped: no URL features to test"));
-    // Declared an e-mail column by the feature type file, with no e-mail address in it.
+    // Declared an e-mail column by the feature type file, with no value in the reference.
+    Fixtures.csv(dir, "ref.csv", "name,code", ",x", ",y");
     Files.writeString(dir.resolve("types.csv"), "FeatureName,FeatureType\nname,EmailColumn\n");
     Map<String, Object> config = Fixtures.config("ref.csv", "eval.csv", null, null);
     Fixtures.dataInfo(config).put("feature_type_path", "types.csv");
