@@ -11,8 +11,10 @@ import java.util.Set;
 
 /**
  * Checks the loaded data against the config before any test runs: the columns {@code data_info} and
- * the {@code exclude_columns}, {@code include_columns} and {@code column_specific_params} of {@code
- * tests_config} name exist, predictions are numeric, labels fit the model task. Each error names
+ * the {@code exclude_columns}, {@code include_columns}, {@code allowed_feats} and {@code
+ * column_specific_params} of {@code tests_config} name exist in either file, the {@code
+ * required_feats} in the reference file (a required feature missing from the evaluation file is
+ * Required Features' finding), predictions are numeric, labels fit the model task. Each error names
  * the config key, the column and the file.
  */
 public final class DataChecks {
@@ -53,6 +55,19 @@ public final class DataChecks {
           for (Object c : names) {
             requireAnyColumn(
                 "tests_config." + e.getKey() + ".include_columns", (String) c, ref, eval);
+          }
+        }
+        if (e.getValue().get("allowed_feats") instanceof List<?> names) {
+          for (Object c : names) {
+            requireAnyColumn(
+                "tests_config." + e.getKey() + ".allowed_feats", (String) c, ref, eval);
+          }
+        }
+        if (e.getValue().get("required_feats") instanceof List<?> names) {
+          // A required feature missing from the evaluation file is what Required Features reports;
+          // one the reference file lacks too is a typo.
+          for (Object c : names) {
+            requireColumn("tests_config." + e.getKey() + ".required_feats", (String) c, ref);
           }
         }
         if (e.getValue().get("column_specific_params") instanceof Map<?, ?> byColumn) {

@@ -104,4 +104,37 @@ class DataChecksTest {
     fine.put("tests_config", Map.of("global_exclude_columns", List.of("x", "extra")));
     load(fine);
   }
+
+  @Test
+  void requiredAndAllowedFeaturesMustNameColumns() {
+    Path eval = Fixtures.csv(dir, "eval.csv", "y,p,extra", "0,0.2,5");
+    // allowed_feats: a column of either file ("extra" is only in the evaluation file).
+    Map<String, Object> allowed = Fixtures.config("ref.csv", "eval.csv", "y", "p");
+    allowed.put(
+        "tests_config",
+        Map.of("required_features", Map.of("allowed_feats", List.of("extra", "extar"))));
+    assertThatThrownBy(() -> load(allowed))
+        .isInstanceOf(DataException.class)
+        .hasMessage(
+            "tests_config.required_features.allowed_feats: column 'extar' not found in "
+                + dir.resolve("ref.csv")
+                + " or "
+                + eval
+                + "; columns there are: x, y, p, extra");
+    // required_feats: a column of the reference file; "x" missing from the evaluation file is
+    // what the test reports, so it loads.
+    Map<String, Object> required = Fixtures.config("ref.csv", "eval.csv", "y", "p");
+    required.put(
+        "tests_config", Map.of("required_features", Map.of("required_feats", List.of("x"))));
+    load(required);
+    required.put(
+        "tests_config",
+        Map.of("required_features", Map.of("required_feats", List.of("x", "extra"))));
+    assertThatThrownBy(() -> load(required))
+        .isInstanceOf(DataException.class)
+        .hasMessage(
+            "tests_config.required_features.required_feats: column 'extra' not found in "
+                + dir.resolve("ref.csv")
+                + "; columns there are: x, y, p");
+  }
 }
