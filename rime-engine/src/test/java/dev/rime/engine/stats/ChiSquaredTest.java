@@ -56,4 +56,30 @@ class ChiSquaredTest {
     assertThat(c.statistic()).isCloseTo(20, within(1e-12));
     assertThat(c.cramersV()).isCloseTo(1.0, within(1e-15));
   }
+
+  @Test
+  void independenceOfATwoByThreeTableByHand() {
+    // [[10, 20, 30], [20, 10, 10]], given by its cells: n = 100, rows (60, 40), columns (30, 30,
+    // 40). sum n_ij^2 / (a_i b_j) = 100/1800 + 400/1800 + 900/2400 + 400/1200 + 100/1200 +
+    // 100/1600 = 1.131944; chi2 = 100 (1.131944 - 1) = 13.1944; dof (2 - 1)(3 - 1) = 2, so p =
+    // exp(-chi2 / 2) = 0.0013642; V = sqrt(13.1944 / (100 (2 - 1))) = 0.36324 (scipy 1.14.1's
+    // chi2_contingency(correction=False) and association(method="cramer") agree).
+    ChiSquared c =
+        ChiSquared.independence(
+            new int[] {0, 0, 0, 1, 1, 1},
+            new int[] {0, 1, 2, 0, 1, 2},
+            new long[] {10, 20, 30, 20, 10, 10});
+    assertThat(c.statistic()).isCloseTo(13.194444444444445, within(1e-12));
+    assertThat(c.degreesOfFreedom()).isEqualTo(2);
+    assertThat(c.pValue()).isCloseTo(0.001364152090848616, within(1e-15));
+    assertThat(c.cramersV()).isCloseTo(0.36324157862838946, within(1e-14));
+  }
+
+  @Test
+  void independenceNeedsTwoCodesOnEachSide() {
+    // Empty cells are left out; one row code only: no test.
+    ChiSquared c = ChiSquared.independence(new int[] {0, 0}, new int[] {0, 3}, new long[] {5, 7});
+    assertThat(c.cramersV()).isNull();
+    assertThat(c.pValue()).isEqualTo(1.0);
+  }
 }

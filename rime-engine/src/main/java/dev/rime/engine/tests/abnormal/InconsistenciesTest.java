@@ -4,16 +4,17 @@ package dev.rime.engine.tests.abnormal;
 import dev.rime.api.result.TestCase;
 import dev.rime.engine.config.Range;
 import dev.rime.engine.data.Column;
-import dev.rime.engine.data.Db;
 import dev.rime.engine.data.Sql;
-import dev.rime.engine.tests.CaseBuilder;
+import dev.rime.engine.stats.ChiSquared;
 import dev.rime.engine.tests.Param;
 import dev.rime.engine.tests.SkipTest;
 import dev.rime.engine.tests.StressTest;
 import dev.rime.engine.tests.TestContext;
 import dev.rime.engine.tests.TestParams;
+import dev.rime.engine.tests.dependence.PairCases;
+import dev.rime.engine.tests.dependence.Pairs;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -91,90 +92,134 @@ public final class InconsistenciesTest implements StressTest {
     double minCorrelation = params.number("min_correlation");
     int maxPairs = params.integer("max_pairwise_tests");
 
-    String source = screeningTable(ctx, cats);
-    List<Pair> associated = new ArrayList<>();
-    int measured = 0;
-    for (int i = 0; i < cats.size(); i++) {
-      for (int j = i + 1; j < cats.size(); j++) {
-        Pair p = cramersV(ctx, source, cats.get(i), cats.get(j));
-        measured++;
-        if (p != null && p.v() >= minCorrelation) {
-          associated.add(p);
-        }
-      }
+    // Measure every pair's association on the screening codes, then test the strongest.
+    String codes = screeningCodes(ctx, cats);
+    Map<String, Column> byName = new LinkedHashMap<>();
+    List<String> codeColumns = new ArrayList<>();
+    for (Column c : cats) {
+      byName.put(c.name(), c);
+      codeColumns.add("c" + codeColumns.size());
     }
-    if (associated.isEmpty()) {
+    List<String> names = List.copyOf(byName.keySet());
+    Map<List<String>, Pair> measured = new HashMap<>();
+    Pairs.Selection selection =
+        Pairs.select(
+            names,
+            (a, b) -> {
+              Pair p =
+                  cramersV(
+                      ctx,
+                      codes,
+                      byName.get(a),
+                      codeColumns.get(names.indexOf(a)),
+                      byName.get(b),
+                      codeColumns.get(names.indexOf(b)));
+              if (p == null) {
+                return null;
+              }
+              measured.put(List.of(a, b), p);
+              return p.v();
+            },
+            minCorrelation,
+            maxPairs);
+    if (selection.selected().isEmpty()) {
       throw new SkipTest(
           String.format(
               Locale.ROOT,
               "no pair of categorical features has Cramér's V >= min_correlation %s in the"
                   + " reference data (%d pairs measured)",
               AbnormalInputs.fmt(minCorrelation),
-              measured));
+              selection.numPairs()));
     }
-    associated.sort(Comparator.comparingDouble(Pair::v).reversed());
-    List<TestCase> out = new ArrayList<>();
-    for (Pair p : associated.subList(0, Math.min(maxPairs, associated.size()))) {
-      List<String> features = List.of(p.a().name(), p.b().name());
-      try {
-        out.add(test(ctx, params, p, associated.size()));
-      } catch (SkipTest s) {
-        out.add(CaseBuilder.skip(this, features, s.getMessage()));
-      } catch (RuntimeException | LinkageError | AssertionError e) {
-        out.add(CaseBuilder.error(this, features, e));
-      }
-    }
-    return out;
+    return PairCases.each(
+        this,
+        selection.selected(),
+        p -> test(ctx, params, measured.get(p.features()), selection.numCandidates()));
   }
 
   /**
-   * The table Cramér's V is measured on: the reference table, or above {@link #SCREEN_ROWS} rows a
-   * seeded sample of about that many (a row is kept when a hash of its row number and the seed
-   * falls below the sampling fraction).
+   * The table Cramér's V is measured on: a column {@code c<i>} per feature (in order) with the code
+   * of its category (0, 1, … in category order, null for missing) in each reference row, or above
+   * {@link #SCREEN_ROWS} rows in a seeded sample of about that many (a row is kept when a hash of
+   * its row number and the seed falls below the sampling fraction). The categories are read once
+   * per row and coded by joining each feature's dictionary of categories, so each pair's table is
+   * one {@code GROUP BY} of two integer columns (ranking the categories with a window per feature
+   * instead sorts every row once per feature: 30 s for 40 features of 200,000 rows).
    */
-  private static String screeningTable(TestContext ctx, List<Column> cats) {
+  private static String screeningCodes(TestContext ctx, List<Column> cats) {
     long rows = ctx.ref().rows();
-    if (rows <= SCREEN_ROWS) {
-      return ctx.refTable();
+    String where = "";
+    if (rows > SCREEN_ROWS) {
+      long keepPerMillion = Math.max(1, SCREEN_ROWS * 1_000_000 / rows);
+      where = " WHERE hash(rowid, " + ctx.config().randomSeed() + ") % 1000000 < " + keepPerMillion;
     }
-    long keepPerMillion = Math.max(1, SCREEN_ROWS * 1_000_000 / rows);
-    StringBuilder cols = new StringBuilder();
-    for (Column c : cats) {
-      cols.append(cols.length() > 0 ? ", " : "").append(c.quoted());
+    List<String> values = new ArrayList<>();
+    StringBuilder dictionaries = new StringBuilder();
+    List<String> codes = new ArrayList<>();
+    StringBuilder joins = new StringBuilder();
+    for (int i = 0; i < cats.size(); i++) {
+      values.add(cats.get(i).catExpr() + " AS x" + i);
+      dictionaries
+          .append(", d")
+          .append(i)
+          .append(" AS (SELECT v, CAST(row_number() OVER (ORDER BY v) - 1 AS INTEGER) AS k FROM")
+          .append(" (SELECT DISTINCT x")
+          .append(i)
+          .append(" AS v FROM s WHERE x")
+          .append(i)
+          .append(" IS NOT NULL))");
+      codes.add("d" + i + ".k AS c" + i);
+      joins.append(" LEFT JOIN d").append(i).append(" ON s.x").append(i);
+      joins.append(" = d").append(i).append(".v");
     }
     return ctx.tempTable(
-        "inconsistencies_sample",
-        "SELECT "
-            + cols
+        "inconsistencies_codes",
+        "WITH s AS MATERIALIZED (SELECT "
+            + String.join(", ", values)
             + " FROM "
             + ctx.refTable()
-            + " WHERE hash(rowid, "
-            + ctx.config().randomSeed()
-            + ") % 1000000 < "
-            + keepPerMillion);
+            + where
+            + ")"
+            + dictionaries
+            + " SELECT "
+            + String.join(", ", codes)
+            + " FROM s"
+            + joins);
   }
 
-  /** Cramér's V of two features on {@code table}; null when either has a single category. */
-  private static Pair cramersV(TestContext ctx, String table, Column a, Column b) {
-    // chi2 = n (sum over observed cells of n_ab^2 / (n_a n_b) - 1), so V^2 = (s - 1) / (k - 1).
-    Object[] r =
+  /**
+   * Cramér's V of two features ({@link ChiSquared#independence}) over the screening rows where both
+   * are present; null when either has a single category there.
+   */
+  private static Pair cramersV(
+      TestContext ctx, String codes, Column a, String ca, Column b, String cb) {
+    List<long[]> cells =
         ctx.db()
-            .queryOne(
-                "SELECT sum(CAST(n AS DOUBLE) * n / (CAST(na AS DOUBLE) * nb)), COALESCE(sum(n),"
-                    + " 0), count(DISTINCT x), count(DISTINCT y) FROM (SELECT x, y, n, sum(n) OVER"
-                    + " (PARTITION BY x) AS na, sum(n) OVER (PARTITION BY y) AS nb FROM ("
-                    + joint(a, b, table)
-                    + "))",
-                rs ->
-                    new Object[] {
-                      Db.getDouble(rs, 1), rs.getLong(2), rs.getLong(3), rs.getLong(4)
-                    });
-    long k = Math.min((Long) r[2], (Long) r[3]);
-    if (k < 2) {
-      return null;
+            .query(
+                "SELECT "
+                    + ca
+                    + ", "
+                    + cb
+                    + ", count(*) FROM "
+                    + codes
+                    + " WHERE "
+                    + ca
+                    + " IS NOT NULL AND "
+                    + cb
+                    + " IS NOT NULL GROUP BY ALL",
+                rs -> new long[] {rs.getInt(1), rs.getInt(2), rs.getLong(3)});
+    int[] rows = new int[cells.size()];
+    int[] cols = new int[cells.size()];
+    long[] counts = new long[cells.size()];
+    long n = 0;
+    for (int k = 0; k < cells.size(); k++) {
+      rows[k] = (int) cells.get(k)[0];
+      cols[k] = (int) cells.get(k)[1];
+      counts[k] = cells.get(k)[2];
+      n += counts[k];
     }
-    double v = Math.sqrt(Math.max(0, ((Double) r[0] - 1) / (k - 1)));
-    return new Pair(a, b, Math.min(1, v), (Long) r[1]);
+    Double v = ChiSquared.independence(rows, cols, counts).cramersV();
+    return v == null ? null : new Pair(a, b, Math.min(1, v), n);
   }
 
   /** Joint counts {@code (x, y, n)} of two features over the rows of {@code table} with both. */
