@@ -142,7 +142,7 @@ public final class HighFeatureCorrelationTest implements StressTest {
                 "; the larger |r|, %.4g, reaches the %s threshold %s: the two features carry"
                     + " nearly the same information.",
                 value,
-                severity.name().toLowerCase(Locale.ROOT),
+                Thresholds.levelName(severity),
                 thresholds.of(severity));
     return CaseBuilder.of(this)
         .features(p.features())

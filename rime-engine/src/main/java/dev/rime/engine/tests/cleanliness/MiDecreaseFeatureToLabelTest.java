@@ -4,17 +4,17 @@ package dev.rime.engine.tests.cleanliness;
 import dev.rime.api.result.TestCase;
 import dev.rime.engine.config.Range;
 import dev.rime.engine.stats.Contingency;
-import dev.rime.engine.stats.MiSignificance.Alternative;
 import dev.rime.engine.tests.FeatureCases;
 import dev.rime.engine.tests.Param;
+import dev.rime.engine.tests.SignificanceParams;
 import dev.rime.engine.tests.SkipTest;
 import dev.rime.engine.tests.StressTest;
 import dev.rime.engine.tests.TestContext;
 import dev.rime.engine.tests.TestParams;
 import dev.rime.engine.tests.Thresholds;
-import dev.rime.engine.tests.dependence.DependenceParams;
 import dev.rime.engine.tests.dependence.Discretised;
 import dev.rime.engine.tests.dependence.MiChange;
+import dev.rime.engine.tests.dependence.MiChange.Alternative;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -53,13 +53,13 @@ public final class MiDecreaseFeatureToLabelTest implements StressTest {
     return List.of(
         Param.thresholds("severity_thresholds", Range.UNIT, 0.1, 0.2, 0.3),
         Param.number("min_mutual_information_requirement", 0.2, Range.UNIT),
-        DependenceParams.P_VALUE_THRESHOLD,
-        DependenceParams.NUM_NULL_SIMULATIONS);
+        SignificanceParams.P_VALUE_THRESHOLD,
+        SignificanceParams.NUM_NULL_SIMULATIONS);
   }
 
   @Override
   public void checkParams(TestParams params) {
-    DependenceParams.checkSimulations(params);
+    SignificanceParams.checkSimulations(params);
   }
 
   @Override

@@ -2,13 +2,13 @@
 package dev.rime.engine.tests.dependence;
 
 import static dev.rime.engine.tests.dependence.DependenceParams.fmt;
-import static dev.rime.engine.tests.dependence.DependenceParams.level;
 import static dev.rime.engine.tests.dependence.DependenceParams.p;
 
 import dev.rime.api.Severity;
 import dev.rime.api.result.TestCase;
 import dev.rime.engine.stats.FisherZ;
 import dev.rime.engine.tests.CaseBuilder;
+import dev.rime.engine.tests.SignificanceParams;
 import dev.rime.engine.tests.SkipTest;
 import dev.rime.engine.tests.StressTest;
 import dev.rime.engine.tests.TestParams;
@@ -49,7 +49,7 @@ public final class CorrelationChange {
     requireDefined(what, eval, "evaluation");
     Thresholds thresholds =
         params.thresholds(DependenceParams.CORRELATION_DRIFT_THRESHOLDS.key(), DEFAULT_THRESHOLDS);
-    double alpha = params.number(DependenceParams.P_VALUE_THRESHOLD.key());
+    double alpha = SignificanceParams.alpha(params);
 
     // Measure.
     double change = Math.abs(ref.r() - eval.r());
@@ -78,7 +78,7 @@ public final class CorrelationChange {
     } else if (severity == Severity.NONE) {
       tail =
           "; it reaches the "
-              + level(reached).toLowerCase(java.util.Locale.ROOT)
+              + Thresholds.levelName(reached)
               + " threshold "
               + fmt(thresholds.of(reached))
               + ", but with "
@@ -93,13 +93,13 @@ public final class CorrelationChange {
     } else {
       tail =
           ", at or above the "
-              + level(severity).toLowerCase(java.util.Locale.ROOT)
+              + Thresholds.levelName(severity)
               + " threshold "
               + fmt(thresholds.of(severity))
               + " and significant by Fisher's z test (p-value "
               + p(pValue)
               + "), so severity is "
-              + level(severity)
+              + Thresholds.severityName(severity)
               + ".";
     }
     CaseBuilder b =

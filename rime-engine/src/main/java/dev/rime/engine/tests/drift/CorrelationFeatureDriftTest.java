@@ -6,6 +6,7 @@ import dev.rime.engine.config.Range;
 import dev.rime.engine.data.Column;
 import dev.rime.engine.tests.CaseBuilder;
 import dev.rime.engine.tests.Param;
+import dev.rime.engine.tests.SignificanceParams;
 import dev.rime.engine.tests.StressTest;
 import dev.rime.engine.tests.TestContext;
 import dev.rime.engine.tests.TestParams;
@@ -48,7 +49,7 @@ public final class CorrelationFeatureDriftTest implements StressTest {
   public List<Param> params() {
     return List.of(
         DependenceParams.CORRELATION_DRIFT_THRESHOLDS,
-        DependenceParams.P_VALUE_THRESHOLD,
+        SignificanceParams.P_VALUE_THRESHOLD,
         Param.number("min_correlation", 0.1, Range.UNIT),
         DependenceParams.MAX_PAIRWISE_TESTS);
   }

@@ -5,6 +5,7 @@ import dev.rime.api.result.TestCase;
 import dev.rime.engine.data.Column;
 import dev.rime.engine.tests.FeatureCases;
 import dev.rime.engine.tests.Param;
+import dev.rime.engine.tests.SignificanceParams;
 import dev.rime.engine.tests.StressTest;
 import dev.rime.engine.tests.TestContext;
 import dev.rime.engine.tests.TestParams;
@@ -40,7 +41,7 @@ public final class CorrelationLabelDriftTest implements StressTest {
   @Override
   public List<Param> params() {
     return List.of(
-        DependenceParams.CORRELATION_DRIFT_THRESHOLDS, DependenceParams.P_VALUE_THRESHOLD);
+        DependenceParams.CORRELATION_DRIFT_THRESHOLDS, SignificanceParams.P_VALUE_THRESHOLD);
   }
 
   @Override

@@ -4,9 +4,9 @@ package dev.rime.engine.tests.drift;
 import dev.rime.api.result.TestCase;
 import dev.rime.engine.config.Range;
 import dev.rime.engine.data.Column;
-import dev.rime.engine.stats.MiSignificance.Alternative;
 import dev.rime.engine.tests.CaseBuilder;
 import dev.rime.engine.tests.Param;
+import dev.rime.engine.tests.SignificanceParams;
 import dev.rime.engine.tests.SkipTest;
 import dev.rime.engine.tests.StressTest;
 import dev.rime.engine.tests.TestContext;
@@ -15,6 +15,7 @@ import dev.rime.engine.tests.Thresholds;
 import dev.rime.engine.tests.dependence.DependenceParams;
 import dev.rime.engine.tests.dependence.Discretised;
 import dev.rime.engine.tests.dependence.MiChange;
+import dev.rime.engine.tests.dependence.MiChange.Alternative;
 import dev.rime.engine.tests.dependence.PairCases;
 import dev.rime.engine.tests.dependence.Pairs;
 import java.util.LinkedHashMap;
@@ -59,13 +60,13 @@ public final class MutualInformationFeatureDriftTest implements StressTest {
         DependenceParams.MUTUAL_INFORMATION_THRESHOLDS,
         DependenceParams.MAX_PAIRWISE_TESTS,
         Param.integer("min_sample_size", 100, Range.intsFrom(1)),
-        DependenceParams.P_VALUE_THRESHOLD,
-        DependenceParams.NUM_NULL_SIMULATIONS);
+        SignificanceParams.P_VALUE_THRESHOLD,
+        SignificanceParams.NUM_NULL_SIMULATIONS);
   }
 
   @Override
   public void checkParams(TestParams params) {
-    DependenceParams.checkSimulations(params);
+    SignificanceParams.checkSimulations(params);
   }
 
   @Override

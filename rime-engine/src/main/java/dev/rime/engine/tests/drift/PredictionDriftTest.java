@@ -4,6 +4,7 @@ package dev.rime.engine.tests.drift;
 import dev.rime.api.result.TestCase;
 import dev.rime.engine.config.Range;
 import dev.rime.engine.tests.Param;
+import dev.rime.engine.tests.SignificanceParams;
 import dev.rime.engine.tests.StressTest;
 import dev.rime.engine.tests.TestContext;
 import dev.rime.engine.tests.TestParams;
@@ -13,7 +14,7 @@ import java.util.List;
 /**
  * Prediction Drift: PSI of the prediction column between reference and evaluation data, binned as
  * numeric features are ({@code num_bins} reference quantiles), judged against {@code
- * psi_thresholds} when its p-value under "no drift" ({@link dev.rime.engine.stats.PsiSignificance})
+ * psi_thresholds} when its p-value under "no drift" ({@link dev.rime.engine.stats.NullSimulation})
  * is below {@code p_value_threshold}; below the low threshold, or within sampling noise, it passes.
  */
 public final class PredictionDriftTest implements StressTest {
@@ -42,8 +43,8 @@ public final class PredictionDriftTest implements StressTest {
         Param.thresholds("psi_thresholds", Range.NON_NEGATIVE, 0.2, 0.4, 0.6),
         FeatureDrift.MIN_SAMPLE_SIZE,
         FeatureDrift.NUM_BINS,
-        FeatureDrift.NUM_NULL_SIMULATIONS,
-        FeatureDrift.P_VALUE_THRESHOLD);
+        SignificanceParams.NUM_NULL_SIMULATIONS,
+        SignificanceParams.P_VALUE_THRESHOLD);
   }
 
   @Override

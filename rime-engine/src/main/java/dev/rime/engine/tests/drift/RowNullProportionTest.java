@@ -9,6 +9,7 @@ import dev.rime.engine.data.Db;
 import dev.rime.engine.stats.Psi;
 import dev.rime.engine.tests.CaseBuilder;
 import dev.rime.engine.tests.Param;
+import dev.rime.engine.tests.SignificanceParams;
 import dev.rime.engine.tests.SkipTest;
 import dev.rime.engine.tests.StressTest;
 import dev.rime.engine.tests.TestContext;
@@ -57,8 +58,8 @@ public final class RowNullProportionTest implements StressTest {
         FeatureDrift.PERFORMANCE_CHANGE_THRESHOLDS,
         DriftStatistic.param(List.of(DriftStatistic.PSI)),
         Param.object("params", Param.number("psi_threshold", 0.2, Range.POSITIVE)),
-        FeatureDrift.NUM_NULL_SIMULATIONS,
-        FeatureDrift.P_VALUE_THRESHOLD);
+        SignificanceParams.NUM_NULL_SIMULATIONS,
+        SignificanceParams.P_VALUE_THRESHOLD);
   }
 
   @Override
@@ -81,7 +82,7 @@ public final class RowNullProportionTest implements StressTest {
     FeatureDrift.requireSamples(
         "the data", "rows", hr.total(), he.total(), params.integer("min_sample_size"));
     double threshold = params.object("params").number("psi_threshold");
-    double alpha = params.number("p_value_threshold");
+    double alpha = SignificanceParams.alpha(params);
 
     // Measure.
     DriftMeasure m = FeatureDrift.psi(ctx, this, params, "rows", hr, he);
@@ -97,13 +98,8 @@ public final class RowNullProportionTest implements StressTest {
     Thresholds impactThresholds =
         params.thresholds("performance_change_thresholds", DEFAULT_IMPACT_THRESHOLDS);
     Thresholds psiThresholds = Thresholds.of(threshold, 2 * threshold, 3 * threshold);
-    Severity severity = Severity.NONE;
-    if (drift) {
-      severity =
-          impact != null
-              ? impactThresholds.severity(impact).max(Severity.LOW)
-              : psiThresholds.severity(m.value());
-    }
+    Severity severity =
+        FeatureDrift.severity(drift, impact, impactThresholds, m.value(), psiThresholds);
     return List.of(
         CaseBuilder.of(this)
             .judged(severity)
