@@ -31,9 +31,6 @@ import java.util.Locale;
  */
 public final class HighFeatureCorrelationTest implements StressTest {
 
-  /** Default {@code severity_thresholds}. */
-  public static final Thresholds DEFAULT_THRESHOLDS = Thresholds.of(0.7, 0.8, 0.9);
-
   @Override
   public String id() {
     return "high_feature_correlation";
@@ -119,7 +116,7 @@ public final class HighFeatureCorrelationTest implements StressTest {
               eval.rows(),
               ref.r() == null && eval.r() == null ? "; constant on them" : ""));
     }
-    Thresholds thresholds = params.thresholds("severity_thresholds", DEFAULT_THRESHOLDS);
+    Thresholds thresholds = params.thresholds("severity_thresholds");
     Severity severity = thresholds.severity(value);
     String head =
         String.format(

@@ -33,9 +33,6 @@ import java.util.Locale;
  */
 public final class HighMiFeatureToLabelTest implements StressTest {
 
-  /** Default {@code severity_thresholds}. */
-  public static final Thresholds DEFAULT_THRESHOLDS = Thresholds.of(0.7, 0.8, 0.9);
-
   @Override
   public String id() {
     return "high_mi_feature_to_label";
@@ -75,7 +72,7 @@ public final class HighMiFeatureToLabelTest implements StressTest {
   }
 
   private TestCase test(TestContext ctx, TestParams params, Column c) {
-    Thresholds thresholds = params.thresholds("severity_thresholds", DEFAULT_THRESHOLDS);
+    Thresholds thresholds = params.thresholds("severity_thresholds");
     double alpha = SignificanceParams.alpha(params);
     int simulations = SignificanceParams.simulations(params);
     Discretised codes = Discretised.of(ctx);

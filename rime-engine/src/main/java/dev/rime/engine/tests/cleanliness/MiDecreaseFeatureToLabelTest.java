@@ -11,7 +11,6 @@ import dev.rime.engine.tests.SkipTest;
 import dev.rime.engine.tests.StressTest;
 import dev.rime.engine.tests.TestContext;
 import dev.rime.engine.tests.TestParams;
-import dev.rime.engine.tests.Thresholds;
 import dev.rime.engine.tests.dependence.Discretised;
 import dev.rime.engine.tests.dependence.MiChange;
 import dev.rime.engine.tests.dependence.MiChange.Alternative;
@@ -29,9 +28,6 @@ import java.util.Map;
  * requirement are skipped with the reason.
  */
 public final class MiDecreaseFeatureToLabelTest implements StressTest {
-
-  /** Default {@code severity_thresholds}. */
-  public static final Thresholds DEFAULT_THRESHOLDS = Thresholds.of(0.1, 0.2, 0.3);
 
   @Override
   public String id() {
@@ -102,7 +98,6 @@ public final class MiDecreaseFeatureToLabelTest implements StressTest {
               ref,
               codes.table(true, c.name(), label),
               "severity_thresholds",
-              DEFAULT_THRESHOLDS,
               Alternative.DECREASE,
               details);
         });

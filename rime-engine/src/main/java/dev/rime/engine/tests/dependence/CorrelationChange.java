@@ -24,9 +24,6 @@ import java.util.Map;
  */
 public final class CorrelationChange {
 
-  /** Default {@code correlation_drift_thresholds}. */
-  public static final Thresholds DEFAULT_THRESHOLDS = Thresholds.of(0.3, 0.5, 0.7);
-
   private CorrelationChange() {}
 
   /**
@@ -47,8 +44,7 @@ public final class CorrelationChange {
       Map<String, Object> details) {
     requireDefined(what, ref, "reference");
     requireDefined(what, eval, "evaluation");
-    Thresholds thresholds =
-        params.thresholds(DependenceParams.CORRELATION_DRIFT_THRESHOLDS.key(), DEFAULT_THRESHOLDS);
+    Thresholds thresholds = params.thresholds(DependenceParams.CORRELATION_DRIFT_THRESHOLDS.key());
     double alpha = SignificanceParams.alpha(params);
 
     // Measure.

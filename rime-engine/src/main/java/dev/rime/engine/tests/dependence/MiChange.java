@@ -51,7 +51,6 @@ public final class MiChange {
    * @param variables the names of the tables' row and column variables
    * @param what how the description names the pair, e.g. {@code 'a' and 'b'}
    * @param thresholdsKey the test's thresholds parameter
-   * @param defaults its default
    * @param details added to the case's details
    * @throws SkipTest when either table is empty
    */
@@ -65,7 +64,6 @@ public final class MiChange {
       Contingency ref,
       Contingency eval,
       String thresholdsKey,
-      Thresholds defaults,
       Alternative alternative,
       Map<String, Object> details) {
     long nRef = ref.total();
@@ -78,7 +76,7 @@ public final class MiChange {
               + (nRef == 0 ? "reference" : "evaluation")
               + " data");
     }
-    Thresholds thresholds = params.thresholds(thresholdsKey, defaults);
+    Thresholds thresholds = params.thresholds(thresholdsKey);
     double alpha = SignificanceParams.alpha(params);
     int simulations = SignificanceParams.simulations(params);
     boolean decrease = alternative == Alternative.DECREASE;

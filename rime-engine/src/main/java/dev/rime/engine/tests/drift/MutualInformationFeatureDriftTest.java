@@ -11,7 +11,6 @@ import dev.rime.engine.tests.SkipTest;
 import dev.rime.engine.tests.StressTest;
 import dev.rime.engine.tests.TestContext;
 import dev.rime.engine.tests.TestParams;
-import dev.rime.engine.tests.Thresholds;
 import dev.rime.engine.tests.dependence.DependenceParams;
 import dev.rime.engine.tests.dependence.Discretised;
 import dev.rime.engine.tests.dependence.MiChange;
@@ -34,9 +33,6 @@ import java.util.stream.Collectors;
  * min_sample_size} rows in either dataset → SKIP.
  */
 public final class MutualInformationFeatureDriftTest implements StressTest {
-
-  /** Default {@code mutual_information_thresholds}. */
-  public static final Thresholds DEFAULT_THRESHOLDS = Thresholds.of(0.1, 0.2, 0.3);
 
   @Override
   public String id() {
@@ -132,7 +128,6 @@ public final class MutualInformationFeatureDriftTest implements StressTest {
               codes.table(false, p.a(), p.b()),
               codes.table(true, p.a(), p.b()),
               DependenceParams.MUTUAL_INFORMATION_THRESHOLDS.key(),
-              DEFAULT_THRESHOLDS,
               Alternative.TWO_SIDED,
               details);
         });

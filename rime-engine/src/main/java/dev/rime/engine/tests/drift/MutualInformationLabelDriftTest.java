@@ -75,7 +75,6 @@ public final class MutualInformationLabelDriftTest implements StressTest {
               codes.table(false, c.name(), label),
               codes.table(true, c.name(), label),
               DependenceParams.MUTUAL_INFORMATION_THRESHOLDS.key(),
-              MutualInformationFeatureDriftTest.DEFAULT_THRESHOLDS,
               Alternative.TWO_SIDED,
               details);
         });

@@ -31,9 +31,6 @@ import java.util.Locale;
  */
 public final class NullProportionTest implements StressTest {
 
-  /** Default {@code severity_thresholds}: absolute change of the missing share. */
-  public static final Thresholds DEFAULT_THRESHOLDS = Thresholds.of(0.01, 0.05, 0.1);
-
   @Override
   public String id() {
     return "null_proportion";
@@ -81,7 +78,7 @@ public final class NullProportionTest implements StressTest {
       throw new SkipTest("a dataset has no rows");
     }
     double alpha = SignificanceParams.alpha(params);
-    Thresholds thresholds = params.thresholds("severity_thresholds", DEFAULT_THRESHOLDS);
+    Thresholds thresholds = params.thresholds("severity_thresholds");
 
     // Measure.
     ProportionZTest z =

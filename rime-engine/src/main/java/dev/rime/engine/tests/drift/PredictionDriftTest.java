@@ -19,9 +19,6 @@ import java.util.List;
  */
 public final class PredictionDriftTest implements StressTest {
 
-  /** Default {@code psi_thresholds}. */
-  public static final Thresholds DEFAULT_THRESHOLDS = Thresholds.of(0.2, 0.4, 0.6);
-
   @Override
   public String id() {
     return "prediction_drift";
@@ -60,7 +57,7 @@ public final class PredictionDriftTest implements StressTest {
     List<Double> edges = ctx.quantileEdges(p, params.integer("num_bins"));
     Histogram ref = Histogram.numeric(ctx.db(), ctx.refTable(), p, edges, null, false);
     Histogram eval = Histogram.numeric(ctx.db(), ctx.evalTable(), p, edges, null, false);
-    Thresholds thresholds = params.thresholds("psi_thresholds", DEFAULT_THRESHOLDS);
+    Thresholds thresholds = params.thresholds("psi_thresholds");
     return List.of(
         PsiThresholdDrift.judge(
             ctx,

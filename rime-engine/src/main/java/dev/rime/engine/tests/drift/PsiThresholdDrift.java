@@ -26,9 +26,6 @@ import java.util.Locale;
  */
 final class PsiThresholdDrift {
 
-  /** Default {@code psi_thresholds}. */
-  static final Thresholds DEFAULT_THRESHOLDS = Thresholds.of(0.2, 0.4, 0.6);
-
   /** RIME's {@code params.psi_thresholds} of the label drift tests. */
   static final Param PSI_THRESHOLDS =
       Param.thresholds("psi_thresholds", Range.NON_NEGATIVE, 0.2, 0.4, 0.6);
@@ -51,7 +48,7 @@ final class PsiThresholdDrift {
 
   /** {@code params.psi_thresholds} of a label drift test. */
   static Thresholds labelThresholds(TestParams params) {
-    return params.object("params").thresholds("psi_thresholds", DEFAULT_THRESHOLDS);
+    return params.object("params").thresholds("psi_thresholds");
   }
 
   /**

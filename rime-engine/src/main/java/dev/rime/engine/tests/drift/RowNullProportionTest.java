@@ -27,14 +27,18 @@ import java.util.stream.Collectors;
  * features the drift tests look at; one bin per count) between reference and evaluation data, with
  * its p-value under "no drift" (ADR 0006). Drift when PSI ≥ {@code params.psi_threshold} and p &lt;
  * {@code p_value_threshold}. Severity (ADR 0009): with predictions, from the impact on the average
- * prediction (as feature drift, over the count bins) against {@code performance_change_thresholds},
- * null meaning RIME's {@code RowNullProportionPSITest} levels {@code [0.01, 0.02, 0.1]}, at least
- * LOW; without predictions, PSI against {@code [t, 2t, 3t]}.
+ * prediction (as feature drift, over the count bins) against {@code performance_change_thresholds}
+ * (default RIME's {@code RowNullProportionPSITest} levels {@code [0.01, 0.02, 0.1]}), at least LOW;
+ * without predictions, PSI against {@code [t, 2t, 3t]}.
  */
 public final class RowNullProportionTest implements StressTest {
 
-  /** The impact thresholds when {@code performance_change_thresholds} is null. */
-  public static final Thresholds DEFAULT_IMPACT_THRESHOLDS = Thresholds.of(0.01, 0.02, 0.1);
+  /**
+   * {@code performance_change_thresholds}: RIME's {@code RowNullProportionPSITest} levels {@code
+   * [0.01, 0.02, 0.1]} by default (ADR 0009).
+   */
+  static final Param PERFORMANCE_CHANGE_THRESHOLDS =
+      Param.thresholds("performance_change_thresholds", Range.NON_NEGATIVE, 0.01, 0.02, 0.1);
 
   @Override
   public String id() {
@@ -55,7 +59,7 @@ public final class RowNullProportionTest implements StressTest {
   public List<Param> params() {
     return List.of(
         FeatureDrift.MIN_SAMPLE_SIZE,
-        FeatureDrift.PERFORMANCE_CHANGE_THRESHOLDS,
+        PERFORMANCE_CHANGE_THRESHOLDS,
         DriftStatistic.param(List.of(DriftStatistic.PSI)),
         Param.object("params", Param.number("psi_threshold", 0.2, Range.POSITIVE)),
         SignificanceParams.NUM_NULL_SIMULATIONS,
@@ -95,8 +99,7 @@ public final class RowNullProportionTest implements StressTest {
 
     // Judge.
     boolean drift = m.value() >= threshold && m.pValue() < alpha;
-    Thresholds impactThresholds =
-        params.thresholds("performance_change_thresholds", DEFAULT_IMPACT_THRESHOLDS);
+    Thresholds impactThresholds = FeatureDrift.impactThresholds(ctx, params);
     Thresholds psiThresholds = Thresholds.of(threshold, 2 * threshold, 3 * threshold);
     Severity severity =
         FeatureDrift.severity(drift, impact, impactThresholds, m.value(), psiThresholds);
