@@ -68,15 +68,21 @@ final class FeatureDrift {
   private FeatureDrift() {}
 
   /**
-   * Rejects {@code num_null_simulations} too small for any p-value to fall below {@code
-   * p_value_threshold} ({@link SignificanceParams#checkSimulations}), where the p-value is
-   * simulated: without {@code drift_statistic} (PSI), or with one whose p-value is.
+   * Rejects parameter values that would leave a drift test unable to find drift: a {@code
+   * distance_threshold} above what the {@code drift_statistic} can reach ({@link
+   * DriftStatistic#checkThreshold}), and, where the p-value is simulated (without {@code
+   * drift_statistic}: PSI), {@code num_null_simulations} too small for any p-value to fall below
+   * {@code p_value_threshold} ({@link SignificanceParams#checkSimulations}).
    */
   static void checkSignificanceParams(TestParams params) {
-    if (params.asMap().containsKey("drift_statistic") && !DriftStatistic.of(params).simulated()) {
-      return;
+    DriftStatistic statistic =
+        params.asMap().containsKey("drift_statistic")
+            ? DriftStatistic.of(params)
+            : DriftStatistic.PSI;
+    statistic.checkThreshold(params);
+    if (statistic.simulated()) {
+      SignificanceParams.checkSimulations(params);
     }
-    SignificanceParams.checkSimulations(params);
   }
 
   /**
