@@ -24,7 +24,8 @@ import java.util.stream.Collectors;
 
 /**
  * Nulls Per Row Drift: PSI of the distribution of "number of missing values per row" (over the
- * features the drift tests look at; one bin per count) between reference and evaluation data, with
+ * features the model uses, in both files and not excluded, of every type, as {@link
+ * NullProportionTest} counts them; one bin per count) between reference and evaluation data, with
  * its p-value under "no drift" (ADR 0006). Drift when PSI ≥ {@code params.psi_threshold} and p &lt;
  * {@code p_value_threshold}. Severity (ADR 0009): with predictions, from the impact on the average
  * prediction (as feature drift, over the count bins) against {@code performance_change_thresholds}
