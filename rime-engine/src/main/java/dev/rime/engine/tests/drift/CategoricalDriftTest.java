@@ -50,7 +50,7 @@ public final class CategoricalDriftTest implements StressTest {
 
   @Override
   public void checkParams(TestParams params) {
-    FeatureDrift.checkSignificanceParams(params);
+    FeatureDrift.checkDriftParams(params);
   }
 
   @Override

@@ -54,7 +54,7 @@ public final class ContinuousDriftTest implements StressTest {
 
   @Override
   public void checkParams(TestParams params) {
-    FeatureDrift.checkSignificanceParams(params);
+    FeatureDrift.checkDriftParams(params);
   }
 
   @Override

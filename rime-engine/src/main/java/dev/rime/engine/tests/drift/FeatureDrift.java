@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.IntToDoubleFunction;
+import java.util.function.ToDoubleBiFunction;
 
 /**
  * Measures and judges the drift of one feature (RIME: "severity is a function of the impact on the
@@ -74,7 +75,7 @@ final class FeatureDrift {
    * drift_statistic}: PSI), {@code num_null_simulations} too small for any p-value to fall below
    * {@code p_value_threshold} ({@link SignificanceParams#checkSimulations}).
    */
-  static void checkSignificanceParams(TestParams params) {
+  static void checkDriftParams(TestParams params) {
     DriftStatistic statistic =
         params.asMap().containsKey("drift_statistic")
             ? DriftStatistic.of(params)
@@ -97,7 +98,7 @@ final class FeatureDrift {
       String feature,
       Histogram ref,
       Histogram eval,
-      java.util.function.ToDoubleBiFunction<long[], long[]> statistic) {
+      ToDoubleBiFunction<long[], long[]> statistic) {
     return NullSimulation.of(
         ref.counts(),
         eval.counts(),

@@ -46,7 +46,7 @@ public final class PredictionDriftTest implements StressTest {
 
   @Override
   public void checkParams(TestParams params) {
-    FeatureDrift.checkSignificanceParams(params);
+    FeatureDrift.checkDriftParams(params);
   }
 
   @Override

@@ -69,7 +69,7 @@ public final class RowNullProportionTest implements StressTest {
 
   @Override
   public void checkParams(TestParams params) {
-    FeatureDrift.checkSignificanceParams(params);
+    FeatureDrift.checkDriftParams(params);
   }
 
   @Override
