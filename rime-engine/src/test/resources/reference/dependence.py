@@ -14,7 +14,7 @@ JSON, what the engine must reproduce, computed without the engine's code:
 * mutual information (sklearn.metrics.mutual_info_score, nats) and normalised mutual information
   (sklearn.metrics.normalized_mutual_info_score, average_method='min') of each pair of coded
   features and of each coded feature with the coded label (labelled rows only);
-* exact null tail probabilities for the simulations (MiSignificance), by enumerating every
+* exact null tail probabilities for the simulations (NullSimulation), by enumerating every
   multinomial outcome with scipy's multinomial pmf: "change_tiny" (two 2x2 tables of 6 rows,
   P(|NMI_ref - NMI_eval| >= observed - margin) when both come from the pooled table, and the
   one-sided P(NMI_ref - NMI_eval >= observed - margin), for margins 0 and 0.5) and

@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: Apache-2.0
-"""Independent reference values for the p-value of a PSI under "no drift" (PsiSignificance).
+"""Independent reference values for the p-value of a PSI under "no drift" (NullSimulation).
 
 The engine simulates S pairs of samples from the pooled bin proportions and reports
 p = (1 + #{PSI_sim >= PSI_obs}) / (1 + S). This script computes, without the engine's code:

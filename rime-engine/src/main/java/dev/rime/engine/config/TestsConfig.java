@@ -163,24 +163,27 @@ public record TestsConfig(
     return out;
   }
 
-  /** The parameters {@code test} runs with: defaults ← global settings ← its own object. */
+  /**
+   * The parameters {@code test} runs with: defaults ← global settings ← its own object. A null
+   * value, at any level, leaves the default in place: null means the default.
+   */
   @SuppressWarnings("unchecked")
   public TestParams paramsFor(StressTest test) {
     Map<String, Object> values = new LinkedHashMap<>(test.defaultParams());
     Map<String, Object> own = overrides.getOrDefault(test.id(), Map.of());
     for (Param p : test.params()) {
       if (p.kind() != Param.Kind.OBJECT) {
-        if (own.containsKey(p.key())) {
+        if (own.get(p.key()) != null) {
           values.put(p.key(), own.get(p.key()));
         }
         continue;
       }
       Map<String, Object> merged = new LinkedHashMap<>((Map<String, Object>) p.defaultValue());
       if (p.key().equals("performance_change_config")) {
-        merged.putAll(globalAbnormalPerformanceChange);
+        putGiven(merged, globalAbnormalPerformanceChange);
       }
       if (own.get(p.key()) instanceof Map) {
-        merged.putAll((Map<String, Object>) own.get(p.key()));
+        putGiven(merged, (Map<String, Object>) own.get(p.key()));
       }
       values.put(p.key(), merged);
     }
@@ -190,6 +193,16 @@ public record TestsConfig(
       ((List<Object>) ownExclude).forEach(c -> exclude.add((String) c));
     }
     return new TestParams("tests_config." + test.id(), values, exclude);
+  }
+
+  /** Puts the non-null values of {@code given} into {@code into} (null means the default). */
+  private static void putGiven(Map<String, Object> into, Map<String, Object> given) {
+    given.forEach(
+        (k, v) -> {
+          if (v != null) {
+            into.put(k, v);
+          }
+        });
   }
 
   /** Default {@code [s, 4s, 10s]} drift impact thresholds from the scaling factor s. */

@@ -81,7 +81,7 @@ public record Contingency(int rows, int cols, long[] counts) {
   }
 
   /** {@link #normalized()} of a dense table (used by the simulations, without copying). */
-  static double normalized(long[] counts, int rows, int cols) {
+  public static double normalized(long[] counts, int rows, int cols) {
     double[] m = measures(counts, rows, cols);
     double h = Math.min(m[1], m[2]);
     return m[0] <= 0 || h <= 0 ? 0 : m[0] / h;

@@ -7,7 +7,7 @@ import org.apache.commons.statistics.distribution.HypergeometricDistribution;
 /**
  * Hypergeometric random numbers — successes among {@code n} draws without replacement from {@code
  * N} items of which {@code K} are successes — for the permutation null of {@link
- * MiSignificance#independence}, in O(1) expected time whatever N, as {@link Binomial} does it:
+ * NullSimulation#permutation}, in O(1) expected time whatever N, as {@link Binomial} does it:
  *
  * <ul>
  *   <li>by symmetry ({@code K ↔ N − K}, {@code n ↔ N − n}, {@code n ↔ K}) the draw is reduced to

@@ -1,26 +1,37 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.rime.engine.stats;
 
+import java.util.Arrays;
 import java.util.function.ToDoubleBiFunction;
+import java.util.function.ToDoubleFunction;
 
 /**
- * How surprising a statistic of two binned samples is when nothing drifted (ADR 0006), for any
- * statistic of two count vectors over the same bins (PSI, Jensen-Shannon distance):
+ * How surprising a statistic is from sampling noise alone: the one simulation every simulated
+ * p-value of the engine comes from (PSI and Jensen-Shannon drift, ADR 0006; changes of normalised
+ * mutual information and label leakage, ADR 0008). The observed statistic is compared with S values
+ * of the same statistic on counts simulated under a null hypothesis:
  *
- * <ol>
- *   <li>pooled bin proportions {@code π = (c_ref + c_eval) / (n_ref + n_eval)};
- *   <li>S times: counts Multinomial({@code n_ref}, π) and Multinomial({@code n_eval}, π), each by
- *       sequential binomials ({@link Binomial}), and the statistic of the pair;
- *   <li>{@code p = (1 + #{sim ≥ observed}) / (1 + S)} (a simulated value within 1e-12 relative of
- *       the observed one counts as reaching it).
- * </ol>
+ * <ul>
+ *   <li>{@link #of}: "two samples from one distribution" — the two count vectors (bins, or the
+ *       cells of two contingency tables) pooled, {@code π = (c_ref + c_eval) / (n_ref + n_eval)}; S
+ *       times counts Multinomial({@code n_ref}, π) and Multinomial({@code n_eval}, π), each by
+ *       sequential binomials ({@link Binomial}), and the statistic of the pair. With a {@code
+ *       margin} the null is "the statistic is at most {@code margin}" (a minimum-effect test): the
+ *       simulated values, which are pure noise, are compared with how far the observed value
+ *       exceeds the margin;
+ *   <li>{@link #permutation}: "the two variables of a table are independent" — S tables with the
+ *       observed margins (as if one variable were shuffled against the other), by sequential
+ *       hypergeometric draws ({@link Hypergeometric}).
+ * </ul>
  *
- * Cost O(S · K) whatever the number of rows; the same seed gives the same p-value.
+ * Then {@code p = (1 + #{sim ≥ observed − margin}) / (1 + S)}, a simulated value within 1e-12
+ * relative of {@code observed − margin} counting as reaching it (so rounding in a sum never breaks
+ * a tie). Cost O(S · cells), whatever the number of rows; the same seed gives the same result.
  *
  * @param statistic the observed statistic
- * @param pValue {@code (1 + #{sim ≥ statistic}) / (1 + S)}
+ * @param pValue {@code (1 + #{sim ≥ statistic − margin}) / (1 + S)}
  * @param nullMean the mean simulated statistic: its noise floor for samples of these sizes
- * @param reachedFraction {@code #{sim ≥ statistic} / S}
+ * @param reachedFraction {@code #{sim ≥ statistic − margin} / S}
  * @param simulations S
  */
 public record NullSimulation(
@@ -30,7 +41,8 @@ public record NullSimulation(
   static final double TIE_TOLERANCE = 1e-12;
 
   /**
-   * Simulates {@code statistic} of reference and evaluation counts over the same bins.
+   * Simulates {@code statistic} of reference and evaluation counts over the same bins (or cells)
+   * when both come from one distribution.
    *
    * @param simulations S, at least 1
    * @param seed seeds the simulation
@@ -41,12 +53,29 @@ public record NullSimulation(
       int simulations,
       long seed,
       ToDoubleBiFunction<long[], long[]> statistic) {
+    return of(ref, eval, simulations, seed, statistic, 0);
+  }
+
+  /**
+   * Tests whether {@code statistic} of reference and evaluation counts exceeds {@code margin} by
+   * more than noise: the simulation of {@link #of(long[], long[], int, long, ToDoubleBiFunction)}
+   * with {@code p = (1 + #{sim ≥ observed − margin}) / (1 + S)}. Margin 0 is the plain test.
+   *
+   * @param simulations S, at least 1
+   * @param seed seeds the simulation
+   * @param margin the value of the statistic the null hypothesis allows
+   */
+  public static NullSimulation of(
+      long[] ref,
+      long[] eval,
+      int simulations,
+      long seed,
+      ToDoubleBiFunction<long[], long[]> statistic,
+      double margin) {
     if (ref.length != eval.length) {
       throw new IllegalArgumentException("bins differ: " + ref.length + " and " + eval.length);
     }
-    if (simulations < 1) {
-      throw new IllegalArgumentException("simulations must be at least 1, got " + simulations);
-    }
+    checkSimulations(simulations);
     int k = ref.length;
     double observed = statistic.applyAsDouble(ref, eval);
     long nRef = 0;
@@ -65,24 +94,77 @@ public record NullSimulation(
     Binomial binomial = new Binomial(seed);
     long[] simRef = new long[k];
     long[] simEval = new long[k];
-    double bar = observed - TIE_TOLERANCE * Math.abs(observed);
-    long reached = 0;
-    double sum = 0;
+    Tally tally = new Tally(observed - margin);
     for (int s = 0; s < simulations; s++) {
       multinomial(binomial, nRef, pooled, tail, simRef);
       multinomial(binomial, nEval, pooled, tail, simEval);
-      double value = statistic.applyAsDouble(simRef, simEval);
-      sum += value;
-      if (value >= bar) {
-        reached++;
+      tally.add(statistic.applyAsDouble(simRef, simEval));
+    }
+    return tally.result(observed, simulations);
+  }
+
+  /**
+   * Tests {@code statistic} of a {@code rows × cols} table (dense counts, {@code cells[i * cols +
+   * j]}) against independence of its two variables, by permutation: S tables with the same margins.
+   *
+   * @param simulations S, at least 1
+   * @param seed seeds the simulation
+   */
+  public static NullSimulation permutation(
+      long[] cells,
+      int rows,
+      int cols,
+      int simulations,
+      long seed,
+      ToDoubleFunction<long[]> statistic) {
+    if (cells.length != (long) rows * cols) {
+      throw new IllegalArgumentException(
+          "a " + rows + " x " + cols + " table needs " + rows * cols + " counts");
+    }
+    checkSimulations(simulations);
+    long[] a = new long[rows];
+    long[] b = new long[cols];
+    long n = 0;
+    for (int i = 0; i < rows; i++) {
+      for (int j = 0; j < cols; j++) {
+        a[i] += cells[i * cols + j];
+        b[j] += cells[i * cols + j];
+        n += cells[i * cols + j];
       }
     }
-    return new NullSimulation(
-        observed,
-        (1.0 + reached) / (1.0 + simulations),
-        sum / simulations,
-        (double) reached / simulations,
-        simulations);
+    double observed = statistic.applyAsDouble(cells);
+    Hypergeometric hypergeometric = new Hypergeometric(seed);
+    long[] sim = new long[rows * cols];
+    long[] colLeft = new long[cols];
+    Tally tally = new Tally(observed);
+    for (int s = 0; s < simulations; s++) {
+      Arrays.fill(sim, 0);
+      System.arraycopy(b, 0, colLeft, 0, cols);
+      long population = n;
+      for (int i = 0; i < rows; i++) {
+        // Row i takes a_i of the items left, spread over the columns as drawn without
+        // replacement: column j gets Hypergeometric(items in columns j.., left in j, still to
+        // place) of them.
+        long place = a[i];
+        long rest = population;
+        for (int j = 0; j < cols && place > 0; j++) {
+          long x = colLeft[j] == rest ? place : hypergeometric.next(rest, colLeft[j], place);
+          sim[i * cols + j] = x;
+          place -= x;
+          rest -= colLeft[j];
+          colLeft[j] -= x;
+        }
+        population -= a[i];
+      }
+      tally.add(statistic.applyAsDouble(sim));
+    }
+    return tally.result(observed, simulations);
+  }
+
+  private static void checkSimulations(int simulations) {
+    if (simulations < 1) {
+      throw new IllegalArgumentException("simulations must be at least 1, got " + simulations);
+    }
   }
 
   /** Multinomial({@code n}, pooled / total) into {@code out}, by sequential binomials. */
@@ -97,6 +179,33 @@ public record NullSimulation(
       long x = pooled[i] == tail[i] ? left : binomial.next(left, (double) pooled[i] / tail[i]);
       out[i] = x;
       left -= x;
+    }
+  }
+
+  /** Counts the simulated values reaching a bar (with the tie tolerance) and sums them. */
+  private static final class Tally {
+    private final double bar;
+    private long reached;
+    private double sum;
+
+    Tally(double target) {
+      this.bar = target - TIE_TOLERANCE * Math.abs(target);
+    }
+
+    void add(double value) {
+      sum += value;
+      if (value >= bar) {
+        reached++;
+      }
+    }
+
+    NullSimulation result(double observed, int simulations) {
+      return new NullSimulation(
+          observed,
+          (1.0 + reached) / (1.0 + simulations),
+          sum / simulations,
+          (double) reached / simulations,
+          simulations);
     }
   }
 }

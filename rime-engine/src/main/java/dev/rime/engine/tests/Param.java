@@ -14,7 +14,9 @@ import java.util.Map;
  * One configurable parameter of a test: its config key, kind, valid range and RIME's default. The
  * kind and range drive validation of a {@code tests_config} override, so a wrong type, a value out
  * of range (e.g. a negative sample size, a fractional or overflowing integer) or an unknown nested
- * key is an error naming the dotted key and what is accepted.
+ * key is an error naming the dotted key and what is accepted. An explicit JSON {@code null} means
+ * the default, for every parameter (nested ones too): {@link
+ * dev.rime.engine.config.TestsConfig#paramsFor} puts the default in its place.
  *
  * @param key the config key, e.g. {@code distance_threshold}
  * @param kind what values are accepted
@@ -49,8 +51,8 @@ public record Param(
     /** One of a few names, e.g. a drift statistic. */
     CHOICE,
     /**
-     * A list of non-empty strings (e.g. column names), no duplicates; null only when the default is
-     * null ({@link Param#optionalStrings}).
+     * A list of non-empty strings (e.g. column names), no duplicates; null by default for {@link
+     * Param#optionalStrings} (meaning "not given").
      */
     STRINGS,
     /** An object from column names to values of one kind (e.g. {@code column_specific_params}). */
@@ -148,18 +150,20 @@ public record Param(
   }
 
   /**
-   * Checks {@code value} given at dotted {@code path} for this parameter.
+   * Checks {@code value} given at dotted {@code path} for this parameter. Null is accepted for
+   * every parameter: it means the default.
    *
    * @throws ConfigException naming the key when the value does not fit
    */
   public void validate(String path, Object value) {
+    if (value == null) {
+      return;
+    }
     switch (kind) {
       case UNSUPPORTED:
         throw new ConfigException(path, "not supported yet: " + note);
       case NUMBER:
-        if (value != null || defaultValue != null) {
-          range.checkNumber(path, value);
-        }
+        range.checkNumber(path, value);
         return;
       case INTEGER:
         range.checkInteger(path, value);
@@ -184,19 +188,11 @@ public record Param(
         return;
       case THRESHOLDS:
       case FLOORS:
-        if (value != null) {
-          Thresholds.fromJson(path, value, kind == Kind.FLOORS, range);
-        }
+        Thresholds.fromJson(path, value, kind == Kind.FLOORS, range);
         return;
       case STRINGS:
-        if (value == null && defaultValue == null) {
-          return; // optionalStrings: null means "not given"
-        }
         List<String> strings =
             new ConfigNode("", java.util.Collections.singletonMap(path, value)).strings(path);
-        if (strings == null) {
-          throw new ConfigException(path, "expected a list of strings, got null");
-        }
         for (String s : strings) {
           if (s.isEmpty()) {
             throw new ConfigException(path, "expected non-empty strings, but one is empty");
@@ -207,9 +203,6 @@ public record Param(
         }
         return;
       case COLUMN_MAP:
-        if (value == null) {
-          throw new ConfigException(path, "expected an object keyed by column name, got null");
-        }
         ConfigNode columns = ConfigNode.of(path, value);
         for (Map.Entry<String, Object> e : columns.map().entrySet()) {
           children.get(0).validate(columns.key(e.getKey()), e.getValue());
@@ -229,9 +222,7 @@ public record Param(
                           new ConfigException(
                               node.key(e.getKey()),
                               Suggest.unknown("parameter", e.getKey(), names)));
-          if (e.getValue() != null || child.kind() != Kind.THRESHOLDS) {
-            child.validate(node.key(e.getKey()), e.getValue());
-          }
+          child.validate(node.key(e.getKey()), e.getValue());
         }
         return;
       default:

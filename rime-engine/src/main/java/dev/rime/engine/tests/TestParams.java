@@ -66,7 +66,10 @@ public final class TestParams {
     return v == null ? null : List.copyOf((List<String>) v);
   }
 
-  /** Ascending thresholds, or null when the parameter is null. */
+  /**
+   * Ascending thresholds; null only for a parameter whose default is null (e.g. {@code
+   * performance_change_thresholds}, whose default the test derives), as null means the default.
+   */
   public Thresholds thresholds(String name) {
     Object v = values.get(name);
     return v == null ? null : Thresholds.fromJson(key(name), v, false);

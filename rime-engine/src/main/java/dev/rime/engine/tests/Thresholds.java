@@ -5,6 +5,7 @@ import dev.rime.api.Severity;
 import dev.rime.engine.config.ConfigException;
 import dev.rime.engine.config.Range;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * RIME's {@code [low, medium, high]} thresholds. Ascending (the usual kind): the severity is the
@@ -107,6 +108,19 @@ public record Thresholds(double low, double medium, double high, boolean descend
       default:
         throw new IllegalArgumentException("no threshold for " + level);
     }
+  }
+
+  /** A level as descriptions name its threshold: {@code low}, {@code medium}, {@code high}. */
+  public static String levelName(Severity level) {
+    return level.name().toLowerCase(Locale.ROOT);
+  }
+
+  /**
+   * A severity as descriptions state it: {@code None}, {@code Low}, {@code Medium}, {@code High}.
+   */
+  public static String severityName(Severity severity) {
+    String name = severity.name();
+    return name.charAt(0) + name.substring(1).toLowerCase(Locale.ROOT);
   }
 
   /** As the JSON list {@code [low, medium, high]}, for test case details. */

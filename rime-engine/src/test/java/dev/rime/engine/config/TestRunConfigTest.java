@@ -331,6 +331,55 @@ class TestRunConfigTest {
   }
 
   @Test
+  void nullMeansTheDefaultForEveryParameterAtEveryLevel() {
+    // Every parameter of every test given as null, nested ones too: each test runs with its
+    // defaults, and a global setting still applies under a null of the test's own.
+    Map<String, Object> tests = new LinkedHashMap<>();
+    java.util.HashMap<String, Object> global = new java.util.HashMap<>();
+    global.put("severity_thresholds", null);
+    global.put("min_num_samples", 5);
+    tests.put("global_abnormal_inputs_performance_change_config", global);
+    for (StressTest t : TestCatalogue.all()) {
+      Map<String, Object> own = new java.util.HashMap<>();
+      for (dev.rime.engine.tests.Param p : t.params()) {
+        if (p.kind() == dev.rime.engine.tests.Param.Kind.OBJECT) {
+          Map<String, Object> children = new java.util.HashMap<>();
+          p.children().forEach(c -> children.put(c.key(), null));
+          own.put(p.key(), children);
+        } else {
+          own.put(p.key(), null);
+        }
+      }
+      own.put("run", null);
+      own.put("exclude_columns", null);
+      tests.put(t.id(), own);
+    }
+    TestsConfig tc = TestRunConfig.parse(withTests(tests)).testsConfig();
+    for (StressTest t : TestCatalogue.all()) {
+      Map<String, Object> expected = new LinkedHashMap<>(t.defaultParams());
+      if (expected.containsKey("performance_change_config")) {
+        Map<String, Object> pcc = new LinkedHashMap<>();
+        pcc.put("severity_thresholds", null);
+        pcc.put("min_num_samples", 5);
+        expected.put("performance_change_config", pcc);
+      }
+      assertThat(tc.paramsFor(t).asMap()).as(t.id()).isEqualTo(expected);
+    }
+    // An object given as null is its default too (RIME's configs write "params": null).
+    Map<String, Object> objects = new LinkedHashMap<>();
+    java.util.HashMap<String, Object> labelDrift = new java.util.HashMap<>();
+    labelDrift.put("params", null);
+    objects.put("categorical_label_drift", labelDrift);
+    StressTest t = TestCatalogue.byId("categorical_label_drift").orElseThrow();
+    assertThat(TestRunConfig.parse(withTests(objects)).testsConfig().paramsFor(t).asMap())
+        .isEqualTo(t.defaultParams());
+    // Null is not a wildcard for a wrong value: a value that is given is still checked.
+    rejects(
+        withTests(Map.of("continuous_drift", Map.of("num_bins", "many"))),
+        "tests_config.continuous_drift.num_bins");
+  }
+
+  @Test
   void parametersMergeDefaultsGlobalAndOwn() {
     Map<String, Object> tests = new LinkedHashMap<>();
     tests.put(

@@ -26,9 +26,6 @@ import java.util.stream.Collectors;
  */
 public final class DuplicateRowsTest implements StressTest {
 
-  /** Default {@code severity_thresholds}. */
-  public static final Thresholds DEFAULT_THRESHOLDS = Thresholds.of(0.01, 0.05, 0.1);
-
   @Override
   public String id() {
     return "duplicate_rows";
@@ -60,7 +57,7 @@ public final class DuplicateRowsTest implements StressTest {
     if (cols.isEmpty()) {
       throw new SkipTest("no columns left to compare after exclusions");
     }
-    Thresholds thresholds = params.thresholds("severity_thresholds", DEFAULT_THRESHOLDS);
+    Thresholds thresholds = params.thresholds("severity_thresholds");
 
     // Measure.
     String list = cols.stream().map(Column::quoted).collect(Collectors.joining(", "));

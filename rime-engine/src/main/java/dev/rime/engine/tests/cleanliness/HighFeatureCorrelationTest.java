@@ -31,9 +31,6 @@ import java.util.Locale;
  */
 public final class HighFeatureCorrelationTest implements StressTest {
 
-  /** Default {@code severity_thresholds}. */
-  public static final Thresholds DEFAULT_THRESHOLDS = Thresholds.of(0.7, 0.8, 0.9);
-
   @Override
   public String id() {
     return "high_feature_correlation";
@@ -119,7 +116,7 @@ public final class HighFeatureCorrelationTest implements StressTest {
               eval.rows(),
               ref.r() == null && eval.r() == null ? "; constant on them" : ""));
     }
-    Thresholds thresholds = params.thresholds("severity_thresholds", DEFAULT_THRESHOLDS);
+    Thresholds thresholds = params.thresholds("severity_thresholds");
     Severity severity = thresholds.severity(value);
     String head =
         String.format(
@@ -142,7 +139,7 @@ public final class HighFeatureCorrelationTest implements StressTest {
                 "; the larger |r|, %.4g, reaches the %s threshold %s: the two features carry"
                     + " nearly the same information.",
                 value,
-                severity.name().toLowerCase(Locale.ROOT),
+                Thresholds.levelName(severity),
                 thresholds.of(severity));
     return CaseBuilder.of(this)
         .features(p.features())

@@ -6,16 +6,17 @@ import dev.rime.api.result.TestCase;
 import dev.rime.engine.config.Range;
 import dev.rime.engine.data.Column;
 import dev.rime.engine.stats.Contingency;
-import dev.rime.engine.stats.MiSignificance;
+import dev.rime.engine.stats.NullSimulation;
 import dev.rime.engine.tests.CaseBuilder;
 import dev.rime.engine.tests.FeatureCases;
 import dev.rime.engine.tests.Param;
+import dev.rime.engine.tests.SignificanceParams;
 import dev.rime.engine.tests.SkipTest;
 import dev.rime.engine.tests.StressTest;
 import dev.rime.engine.tests.TestContext;
 import dev.rime.engine.tests.TestParams;
 import dev.rime.engine.tests.Thresholds;
-import dev.rime.engine.tests.dependence.DependenceParams;
+import dev.rime.engine.tests.Verdict;
 import dev.rime.engine.tests.dependence.Discretised;
 import dev.rime.engine.tests.dependence.MiChange;
 import java.util.List;
@@ -27,13 +28,10 @@ import java.util.Locale;
  * Discretised} codes, labelled rows, {@code MI / min(H_feature, H_label)}: 1 when the feature
  * determines the label) is measured on both datasets and the larger judged against {@code
  * severity_thresholds}, when it is beyond what an independent feature shows with as many rows
- * ({@link MiSignificance#independence}, p &lt; {@code p_value_threshold}): with few rows and many
+ * ({@link NullSimulation#permutation}, p &lt; {@code p_value_threshold}): with few rows and many
  * categories every category is nearly pure by chance.
  */
 public final class HighMiFeatureToLabelTest implements StressTest {
-
-  /** Default {@code severity_thresholds}. */
-  public static final Thresholds DEFAULT_THRESHOLDS = Thresholds.of(0.7, 0.8, 0.9);
 
   @Override
   public String id() {
@@ -54,13 +52,13 @@ public final class HighMiFeatureToLabelTest implements StressTest {
   public List<Param> params() {
     return List.of(
         Param.thresholds("severity_thresholds", Range.UNIT, 0.7, 0.8, 0.9),
-        DependenceParams.P_VALUE_THRESHOLD,
-        DependenceParams.NUM_NULL_SIMULATIONS);
+        SignificanceParams.P_VALUE_THRESHOLD,
+        SignificanceParams.NUM_NULL_SIMULATIONS);
   }
 
   @Override
   public void checkParams(TestParams params) {
-    DependenceParams.checkSimulations(params);
+    SignificanceParams.checkSimulations(params);
   }
 
   @Override
@@ -74,9 +72,9 @@ public final class HighMiFeatureToLabelTest implements StressTest {
   }
 
   private TestCase test(TestContext ctx, TestParams params, Column c) {
-    Thresholds thresholds = params.thresholds("severity_thresholds", DEFAULT_THRESHOLDS);
-    double alpha = params.number(DependenceParams.P_VALUE_THRESHOLD.key());
-    int simulations = params.integer(DependenceParams.NUM_NULL_SIMULATIONS.key());
+    Thresholds thresholds = params.thresholds("severity_thresholds");
+    double alpha = SignificanceParams.alpha(params);
+    int simulations = SignificanceParams.simulations(params);
     Discretised codes = Discretised.of(ctx);
     String label = codes.label();
     Contingency ref = codes.table(false, c.name(), label);
@@ -92,16 +90,20 @@ public final class HighMiFeatureToLabelTest implements StressTest {
     double judged = evalLarger ? nmiEval : nmiRef;
     Contingency judgedTable = evalLarger ? eval : ref;
     Severity reached = thresholds.severity(judged);
-    MiSignificance sig =
+    NullSimulation sig =
         reached == Severity.NONE
             ? null
-            : MiSignificance.independence(
-                judgedTable,
+            : NullSimulation.permutation(
+                judgedTable.counts(),
+                judgedTable.rows(),
+                judgedTable.cols(),
                 simulations,
-                DependenceParams.seed(ctx, this, c.name() + (evalLarger ? "/eval" : "/ref")));
+                SignificanceParams.seed(ctx, this, c.name() + (evalLarger ? "/eval" : "/ref")),
+                cells -> Contingency.normalized(cells, judgedTable.rows(), judgedTable.cols()));
 
     // Judge.
-    Severity severity = sig != null && sig.pValue() < alpha ? reached : Severity.NONE;
+    Verdict verdict = Verdict.of(reached, sig != null && sig.pValue() < alpha);
+    Severity severity = verdict.severity();
     String side = evalLarger ? "evaluation" : "reference";
     String head =
         String.format(
@@ -112,44 +114,43 @@ public final class HighMiFeatureToLabelTest implements StressTest {
             label,
             fmt(nmiRef),
             fmt(nmiEval));
-    String tail;
-    if (reached == Severity.NONE) {
-      tail =
-          String.format(
-              Locale.ROOT,
-              "; the larger, %.4g, is below the low threshold %s, so no sign of label leakage.",
-              judged,
-              fmt(thresholds.low()));
-    } else if (severity == Severity.NONE) {
-      tail =
-          String.format(
-              Locale.ROOT,
-              "; the larger (%s), %.4g, reaches the %s threshold %s, but a feature independent of"
-                  + " the label shows as much with %d rows and these categories (p-value %.3g, not"
-                  + " below p_value_threshold %s; mean from noise alone %.4g), so no leakage is"
-                  + " claimed.",
-              side,
-              judged,
-              level(reached),
-              fmt(thresholds.of(reached)),
-              judgedTable.total(),
-              sig.pValue(),
-              fmt(alpha),
-              sig.nullMean());
-    } else {
-      tail =
-          String.format(
-              Locale.ROOT,
-              "; the larger (%s), %.4g, reaches the %s threshold %s and is far beyond what an"
-                  + " independent feature shows (p-value %.3g; mean from noise alone %.4g): the"
-                  + " feature nearly determines the label, which suggests label leakage.",
-              side,
-              judged,
-              level(severity),
-              fmt(thresholds.of(severity)),
-              sig.pValue(),
-              sig.nullMean());
-    }
+    String tail =
+        verdict.describe(
+            () ->
+                String.format(
+                    Locale.ROOT,
+                    "; the larger, %.4g, is below the low threshold %s, so no sign of label"
+                        + " leakage.",
+                    judged,
+                    fmt(thresholds.low())),
+            () ->
+                String.format(
+                    Locale.ROOT,
+                    "; the larger (%s), %.4g, reaches the %s threshold %s, but a feature"
+                        + " independent of the label shows as much with %d rows and these"
+                        + " categories (p-value %.3g, not below p_value_threshold %s; mean from"
+                        + " noise alone %.4g), so no leakage is claimed.",
+                    side,
+                    judged,
+                    Thresholds.levelName(reached),
+                    fmt(thresholds.of(reached)),
+                    judgedTable.total(),
+                    sig.pValue(),
+                    fmt(alpha),
+                    sig.nullMean()),
+            () ->
+                String.format(
+                    Locale.ROOT,
+                    "; the larger (%s), %.4g, reaches the %s threshold %s and is far beyond what"
+                        + " an independent feature shows (p-value %.3g; mean from noise alone"
+                        + " %.4g): the feature nearly determines the label, which suggests label"
+                        + " leakage.",
+                    side,
+                    judged,
+                    Thresholds.levelName(severity),
+                    fmt(thresholds.of(severity)),
+                    sig.pValue(),
+                    sig.nullMean()));
     return CaseBuilder.of(this)
         .feature(c.name())
         .judged(severity)
@@ -174,9 +175,5 @@ public final class HighMiFeatureToLabelTest implements StressTest {
 
   private static String fmt(Double v) {
     return v == null ? "undefined" : String.format(Locale.ROOT, "%.4g", v);
-  }
-
-  private static String level(Severity s) {
-    return s.name().toLowerCase(Locale.ROOT);
   }
 }

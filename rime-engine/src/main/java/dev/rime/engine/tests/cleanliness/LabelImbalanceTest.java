@@ -23,9 +23,6 @@ import java.util.Locale;
  */
 public final class LabelImbalanceTest implements StressTest {
 
-  /** Default {@code severity_thresholds}. */
-  public static final Thresholds DEFAULT_THRESHOLDS = Thresholds.of(0.6, 0.75, 0.9);
-
   @Override
   public String id() {
     return "label_imbalance";
@@ -54,7 +51,7 @@ public final class LabelImbalanceTest implements StressTest {
     if (ctx.modelTask() != ModelTask.BINARY_CLASSIFICATION) {
       throw new SkipTest("needs class labels; model_task is " + ctx.modelTask().displayName());
     }
-    Thresholds thresholds = params.thresholds("severity_thresholds", DEFAULT_THRESHOLDS);
+    Thresholds thresholds = params.thresholds("severity_thresholds");
     boolean normalize = params.bool("normalize");
     int k = 2;
 

@@ -4,17 +4,16 @@ package dev.rime.engine.tests.cleanliness;
 import dev.rime.api.result.TestCase;
 import dev.rime.engine.config.Range;
 import dev.rime.engine.stats.Contingency;
-import dev.rime.engine.stats.MiSignificance.Alternative;
 import dev.rime.engine.tests.FeatureCases;
 import dev.rime.engine.tests.Param;
+import dev.rime.engine.tests.SignificanceParams;
 import dev.rime.engine.tests.SkipTest;
 import dev.rime.engine.tests.StressTest;
 import dev.rime.engine.tests.TestContext;
 import dev.rime.engine.tests.TestParams;
-import dev.rime.engine.tests.Thresholds;
-import dev.rime.engine.tests.dependence.DependenceParams;
 import dev.rime.engine.tests.dependence.Discretised;
 import dev.rime.engine.tests.dependence.MiChange;
+import dev.rime.engine.tests.dependence.MiChange.Alternative;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -29,9 +28,6 @@ import java.util.Map;
  * requirement are skipped with the reason.
  */
 public final class MiDecreaseFeatureToLabelTest implements StressTest {
-
-  /** Default {@code severity_thresholds}. */
-  public static final Thresholds DEFAULT_THRESHOLDS = Thresholds.of(0.1, 0.2, 0.3);
 
   @Override
   public String id() {
@@ -53,13 +49,13 @@ public final class MiDecreaseFeatureToLabelTest implements StressTest {
     return List.of(
         Param.thresholds("severity_thresholds", Range.UNIT, 0.1, 0.2, 0.3),
         Param.number("min_mutual_information_requirement", 0.2, Range.UNIT),
-        DependenceParams.P_VALUE_THRESHOLD,
-        DependenceParams.NUM_NULL_SIMULATIONS);
+        SignificanceParams.P_VALUE_THRESHOLD,
+        SignificanceParams.NUM_NULL_SIMULATIONS);
   }
 
   @Override
   public void checkParams(TestParams params) {
-    DependenceParams.checkSimulations(params);
+    SignificanceParams.checkSimulations(params);
   }
 
   @Override
@@ -102,7 +98,6 @@ public final class MiDecreaseFeatureToLabelTest implements StressTest {
               ref,
               codes.table(true, c.name(), label),
               "severity_thresholds",
-              DEFAULT_THRESHOLDS,
               Alternative.DECREASE,
               details);
         });

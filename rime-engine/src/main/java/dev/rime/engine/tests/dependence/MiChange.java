@@ -2,36 +2,45 @@
 package dev.rime.engine.tests.dependence;
 
 import static dev.rime.engine.tests.dependence.DependenceParams.fmt;
-import static dev.rime.engine.tests.dependence.DependenceParams.level;
 import static dev.rime.engine.tests.dependence.DependenceParams.p;
 
 import dev.rime.api.Severity;
 import dev.rime.api.result.TestCase;
 import dev.rime.engine.stats.Contingency;
-import dev.rime.engine.stats.MiSignificance;
-import dev.rime.engine.stats.MiSignificance.Alternative;
+import dev.rime.engine.stats.NullSimulation;
 import dev.rime.engine.tests.CaseBuilder;
+import dev.rime.engine.tests.SignificanceParams;
 import dev.rime.engine.tests.SkipTest;
 import dev.rime.engine.tests.StressTest;
 import dev.rime.engine.tests.TestContext;
 import dev.rime.engine.tests.TestParams;
 import dev.rime.engine.tests.Thresholds;
+import dev.rime.engine.tests.Verdict;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.ToDoubleBiFunction;
 
 /**
  * Judges the change of one normalised mutual information ({@link Contingency#normalized()}) between
  * reference and evaluation data: {@code |NMI_ref − NMI_eval|} (drift) or {@code NMI_ref − NMI_eval}
  * (a decrease) against the thresholds. A change reaching the low threshold counts only when it
- * exceeds the low threshold by more than sampling noise explains ({@link MiSignificance#change}
- * with the low threshold as margin, p &lt; {@code p_value_threshold}): with a few hundred rows the
- * NMI of two samples of one distribution differs by about 0.05, so a plain test of "no change"
- * would let a threshold of 0.1 fire on noise in a few percent of features (ADR 0008). The
+ * exceeds the low threshold by more than sampling noise explains ({@link NullSimulation} of the
+ * change with the low threshold as margin, p &lt; {@code p_value_threshold}): with a few hundred
+ * rows the NMI of two samples of one distribution differs by about 0.05, so a plain test of "no
+ * change" would let a threshold of 0.1 fire on noise in a few percent of features (ADR 0008). The
  * simulation runs only for a change that reaches the low threshold; below it the case passes
  * without one (p-value null).
  */
 public final class MiChange {
+
+  /** Which change of the normalised mutual information counts. */
+  public enum Alternative {
+    /** {@code |NMI_ref − NMI_eval|}: drift either way. */
+    TWO_SIDED,
+    /** {@code NMI_ref − NMI_eval}: only a fall counts. */
+    DECREASE
+  }
 
   private MiChange() {}
 
@@ -42,7 +51,6 @@ public final class MiChange {
    * @param variables the names of the tables' row and column variables
    * @param what how the description names the pair, e.g. {@code 'a' and 'b'}
    * @param thresholdsKey the test's thresholds parameter
-   * @param defaults its default
    * @param details added to the case's details
    * @throws SkipTest when either table is empty
    */
@@ -56,7 +64,6 @@ public final class MiChange {
       Contingency ref,
       Contingency eval,
       String thresholdsKey,
-      Thresholds defaults,
       Alternative alternative,
       Map<String, Object> details) {
     long nRef = ref.total();
@@ -69,9 +76,9 @@ public final class MiChange {
               + (nRef == 0 ? "reference" : "evaluation")
               + " data");
     }
-    Thresholds thresholds = params.thresholds(thresholdsKey, defaults);
-    double alpha = params.number(DependenceParams.P_VALUE_THRESHOLD.key());
-    int simulations = params.integer(DependenceParams.NUM_NULL_SIMULATIONS.key());
+    Thresholds thresholds = params.thresholds(thresholdsKey);
+    double alpha = SignificanceParams.alpha(params);
+    int simulations = SignificanceParams.simulations(params);
     boolean decrease = alternative == Alternative.DECREASE;
 
     // Measure.
@@ -79,20 +86,22 @@ public final class MiChange {
     double nmiEval = eval.normalized();
     double change = decrease ? nmiRef - nmiEval : Math.abs(nmiRef - nmiEval);
     Severity reached = thresholds.severity(change);
-    MiSignificance sig = null;
+    NullSimulation sig = null;
     if (reached != Severity.NONE) {
       sig =
-          MiSignificance.change(
-              ref,
-              eval,
-              alternative,
-              thresholds.low(),
+          NullSimulation.of(
+              ref.counts(),
+              eval.counts(),
               simulations,
-              DependenceParams.seed(ctx, test, String.join("/", features)));
+              SignificanceParams.seed(ctx, test, String.join("/", features)),
+              statistic(ref.rows(), ref.cols(), alternative),
+              thresholds.low());
     }
 
     // Judge.
-    Severity severity = sig != null && sig.pValue() < alpha ? reached : Severity.NONE;
+    Verdict verdict = Verdict.of(reached, sig != null && sig.pValue() < alpha);
+    Severity severity = verdict.severity();
+    NullSimulation noise = sig;
     String head =
         String.format(
             Locale.ROOT,
@@ -104,46 +113,44 @@ public final class MiChange {
             decrease
                 ? (change >= 0 ? "a fall of " + fmt(change) : "no fall")
                 : "a change of " + fmt(change));
-    String tail;
-    if (reached == Severity.NONE) {
-      tail =
-          (decrease && change < 0 ? "" : ", below the low threshold " + fmt(thresholds.low()))
-              + ", so there is no "
-              + (decrease ? "decrease" : "drift")
-              + ".";
-    } else if (severity == Severity.NONE) {
-      tail =
-          String.format(
-              Locale.ROOT,
-              "; it reaches the %s threshold %s, but two samples of these sizes (%d and %d rows)"
-                  + " from one joint distribution %s by more than the %s it exceeds the low"
-                  + " threshold by in %s of draws (p-value %s, not below p_value_threshold %s;"
-                  + " mean %s from noise alone %s), so none is claimed.",
-              level(reached).toLowerCase(Locale.ROOT),
-              fmt(thresholds.of(reached)),
-              nRef,
-              nEval,
-              decrease ? "fall" : "differ",
-              fmt(change - thresholds.low()),
-              share(sig),
-              p(sig.pValue()),
-              fmt(alpha),
-              decrease ? "fall" : "change",
-              fmt(sig.nullMean()));
-    } else {
-      tail =
-          String.format(
-              Locale.ROOT,
-              ", at or above the %s threshold %s; it exceeds the low threshold by more than"
-                  + " sampling noise explains (p-value %s; mean %s from noise alone %s), so"
-                  + " severity is %s.",
-              level(severity).toLowerCase(Locale.ROOT),
-              fmt(thresholds.of(severity)),
-              p(sig.pValue()),
-              decrease ? "fall" : "change",
-              fmt(sig.nullMean()),
-              level(severity));
-    }
+    String tail =
+        verdict.describe(
+            () ->
+                (decrease && change < 0 ? "" : ", below the low threshold " + fmt(thresholds.low()))
+                    + ", so there is no "
+                    + (decrease ? "decrease" : "drift")
+                    + ".",
+            () ->
+                String.format(
+                    Locale.ROOT,
+                    "; it reaches the %s threshold %s, but two samples of these sizes (%d and %d"
+                        + " rows) from one joint distribution %s by more than the %s it exceeds the"
+                        + " low threshold by in %.0f%% of draws (p-value %s, not below"
+                        + " p_value_threshold %s; mean %s from noise alone %s), so none is"
+                        + " claimed.",
+                    Thresholds.levelName(reached),
+                    fmt(thresholds.of(reached)),
+                    nRef,
+                    nEval,
+                    decrease ? "fall" : "differ",
+                    fmt(change - thresholds.low()),
+                    100 * noise.reachedFraction(),
+                    p(noise.pValue()),
+                    fmt(alpha),
+                    decrease ? "fall" : "change",
+                    fmt(noise.nullMean())),
+            () ->
+                String.format(
+                    Locale.ROOT,
+                    ", at or above the %s threshold %s; it exceeds the low threshold by more than"
+                        + " sampling noise explains (p-value %s; mean %s from noise alone %s), so"
+                        + " severity is %s.",
+                    Thresholds.levelName(severity),
+                    fmt(thresholds.of(severity)),
+                    p(noise.pValue()),
+                    decrease ? "fall" : "change",
+                    fmt(noise.nullMean()),
+                    Thresholds.severityName(severity)));
     tail += singleValued(variables, ref, "reference") + singleValued(variables, eval, "evaluation");
     CaseBuilder b =
         CaseBuilder.of(test)
@@ -175,6 +182,17 @@ public final class MiChange {
       "MI / min(H_a, H_b), in nats on the coded values (scikit-learn"
           + " normalized_mutual_info_score with average_method='min')";
 
+  /**
+   * The statistic of a change between two tables of {@code rows × cols} dense counts: {@code
+   * |NMI_ref − NMI_eval|}, or {@code NMI_ref − NMI_eval} for a decrease.
+   */
+  static ToDoubleBiFunction<long[], long[]> statistic(int rows, int cols, Alternative alternative) {
+    return (a, b) -> {
+      double d = Contingency.normalized(a, rows, cols) - Contingency.normalized(b, rows, cols);
+      return alternative == Alternative.DECREASE ? d : Math.abs(d);
+    };
+  }
+
   /** A note when a variable has a single value on one side (its NMI there is 0 by definition). */
   private static String singleValued(List<String> variables, Contingency t, String side) {
     String one = null;
@@ -186,11 +204,5 @@ public final class MiChange {
     return one == null
         ? ""
         : " '" + one + "' has a single value in the " + side + " data, so it tells nothing there.";
-  }
-
-  /** The share of simulated changes reaching the observed one, e.g. {@code 37%}. */
-  private static String share(MiSignificance sig) {
-    double reached = (sig.pValue() * (1 + sig.simulations()) - 1) / sig.simulations();
-    return String.format(Locale.ROOT, "%.0f%%", 100 * Math.max(0, reached));
   }
 }

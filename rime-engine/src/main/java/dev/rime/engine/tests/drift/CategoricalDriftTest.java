@@ -5,6 +5,7 @@ import dev.rime.api.result.TestCase;
 import dev.rime.engine.data.Column;
 import dev.rime.engine.tests.FeatureCases;
 import dev.rime.engine.tests.Param;
+import dev.rime.engine.tests.SignificanceParams;
 import dev.rime.engine.tests.StressTest;
 import dev.rime.engine.tests.TestContext;
 import dev.rime.engine.tests.TestParams;
@@ -43,13 +44,13 @@ public final class CategoricalDriftTest implements StressTest {
         FeatureDrift.MIN_SAMPLE_SIZE,
         Param.bool("ignore_nans", true),
         FeatureDrift.PERFORMANCE_CHANGE_THRESHOLDS,
-        FeatureDrift.NUM_NULL_SIMULATIONS,
-        FeatureDrift.P_VALUE_THRESHOLD);
+        SignificanceParams.NUM_NULL_SIMULATIONS,
+        SignificanceParams.P_VALUE_THRESHOLD);
   }
 
   @Override
   public void checkParams(TestParams params) {
-    FeatureDrift.checkSignificanceParams(params);
+    FeatureDrift.checkDriftParams(params);
   }
 
   @Override

@@ -6,14 +6,15 @@ import dev.rime.engine.config.Range;
 import dev.rime.engine.data.Column;
 import dev.rime.engine.tests.CaseBuilder;
 import dev.rime.engine.tests.Param;
+import dev.rime.engine.tests.SignificanceParams;
 import dev.rime.engine.tests.StressTest;
 import dev.rime.engine.tests.TestContext;
 import dev.rime.engine.tests.TestParams;
 import dev.rime.engine.tests.dependence.CorrelationChange;
 import dev.rime.engine.tests.dependence.DependenceParams;
-import dev.rime.engine.tests.dependence.PairCases;
 import dev.rime.engine.tests.dependence.Pairs;
 import dev.rime.engine.tests.dependence.PearsonMatrix;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -24,8 +25,9 @@ import java.util.stream.Collectors;
  * Correlation Drift (Feature-to-Feature): the Pearson correlation of each pair of numeric features
  * in reference and evaluation data. Pairs whose |r| reaches {@code min_correlation} in either
  * dataset are tested, the most correlated first (ties in file order), at most {@code
- * max_pairwise_tests}; each is judged by {@link CorrelationChange}: {@code |r_ref − r_eval|}
- * against {@code correlation_drift_thresholds}, when Fisher's z test finds the change significant.
+ * max_pairwise_tests}; they are judged together by {@link CorrelationChange}: {@code |r_ref −
+ * r_eval|} against {@code correlation_drift_thresholds}, when it exceeds the low threshold by more
+ * than sampling noise explains (Fisher's z, Benjamini-Hochberg over the pairs tested).
  */
 public final class CorrelationFeatureDriftTest implements StressTest {
 
@@ -48,7 +50,7 @@ public final class CorrelationFeatureDriftTest implements StressTest {
   public List<Param> params() {
     return List.of(
         DependenceParams.CORRELATION_DRIFT_THRESHOLDS,
-        DependenceParams.P_VALUE_THRESHOLD,
+        SignificanceParams.P_VALUE_THRESHOLD,
         Param.number("min_correlation", 0.1, Range.UNIT),
         DependenceParams.MAX_PAIRWISE_TESTS);
   }
@@ -85,25 +87,22 @@ public final class CorrelationFeatureDriftTest implements StressTest {
                   min,
                   selection.numPairs())));
     }
-    int[] rank = {0};
-    return PairCases.each(
-        this,
-        selection.selected(),
-        p -> {
-          Map<String, Object> details = new LinkedHashMap<>();
-          details.put("min_correlation", min);
-          details.put("pair_rank", ++rank[0]);
-          details.put("num_candidate_pairs", selection.numCandidates());
-          details.put("num_pairs", selection.numPairs());
-          return CorrelationChange.judge(
-              this,
-              params,
+    List<CorrelationChange.Correlation> correlations = new ArrayList<>();
+    for (Pairs.Ranked p : selection.selected()) {
+      Map<String, Object> details = new LinkedHashMap<>();
+      details.put("min_correlation", min);
+      details.put("pair_rank", correlations.size() + 1);
+      details.put("num_candidate_pairs", selection.numCandidates());
+      details.put("num_pairs", selection.numPairs());
+      correlations.add(
+          new CorrelationChange.Correlation(
               p.features(),
               "'" + p.a() + "' and '" + p.b() + "'",
               m.value(false, p.a(), p.b()),
               m.value(true, p.a(), p.b()),
-              details);
-        });
+              details));
+    }
+    return CorrelationChange.judge(this, params, correlations);
   }
 
   /** {@code max(|r_ref|, |r_eval|)} over the defined ones; null when neither is. */

@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.rime.engine.tests.drift;
 
+import dev.rime.engine.config.ConfigException;
 import dev.rime.engine.config.Range;
 import dev.rime.engine.tests.Param;
 import dev.rime.engine.tests.TestParams;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
@@ -15,18 +17,24 @@ import java.util.stream.Collectors;
  */
 enum DriftStatistic {
   /** PSI over the bins; p-value by simulation (ADR 0006). */
-  PSI("Population Stability Index", "PSI", "psi", 0.2, true),
+  PSI("Population Stability Index", "PSI", "psi", 0.2, true, Double.POSITIVE_INFINITY),
   /** Two-sample KS statistic D over the raw values; p-value by the KS test. Numeric only. */
-  KOLMOGOROV_SMIRNOV("Kolmogorov-Smirnov", "KS statistic D", "ks_statistic", 0.1, false),
+  KOLMOGOROV_SMIRNOV("Kolmogorov-Smirnov", "KS statistic D", "ks_statistic", 0.1, false, 1),
   /** Jensen-Shannon distance (base 2) over the same bins as PSI; p-value by simulation. */
-  JENSEN_SHANNON("Jensen-Shannon", "Jensen-Shannon distance", "js_distance", 0.1, true),
+  JENSEN_SHANNON("Jensen-Shannon", "Jensen-Shannon distance", "js_distance", 0.1, true, 1),
   /**
    * Wasserstein-1 distance over the raw finite values divided by the reference standard deviation
    * (at least 0.001); p-value by the KS test on the same values. Numeric only.
    */
-  WASSERSTEIN("Wasserstein", "normalised Wasserstein distance", "wasserstein_distance", 0.1, false),
+  WASSERSTEIN(
+      "Wasserstein",
+      "normalised Wasserstein distance",
+      "wasserstein_distance",
+      0.1,
+      false,
+      Double.POSITIVE_INFINITY),
   /** Cramér's V of the categories; p-value by Pearson's chi-squared test. Categorical only. */
-  CHI_SQUARED("Chi-Squared", "Cramér's V", "cramers_v", 0.1, false);
+  CHI_SQUARED("Chi-Squared", "Cramér's V", "cramers_v", 0.1, false, 1);
 
   /** The statistics of numeric features. */
   static final List<DriftStatistic> NUMERIC =
@@ -44,14 +52,21 @@ enum DriftStatistic {
   private final String metric;
   private final double defaultThreshold;
   private final boolean simulated;
+  private final double max;
 
   DriftStatistic(
-      String configName, String label, String metric, double defaultThreshold, boolean simulated) {
+      String configName,
+      String label,
+      String metric,
+      double defaultThreshold,
+      boolean simulated,
+      double max) {
     this.configName = configName;
     this.label = label;
     this.metric = metric;
     this.defaultThreshold = defaultThreshold;
     this.simulated = simulated;
+    this.max = max;
   }
 
   /** As written in {@code drift_statistic}, e.g. {@code Kolmogorov-Smirnov}. */
@@ -96,6 +111,29 @@ enum DriftStatistic {
         .filter(s -> s.configName.equals(name))
         .findFirst()
         .orElseThrow(() -> new IllegalStateException("unknown drift_statistic " + name));
+  }
+
+  /**
+   * Rejects a {@code distance_threshold} above the largest value this statistic can take (KS D,
+   * Jensen-Shannon distance and Cramér's V are at most 1): the test could never find drift.
+   *
+   * @throws ConfigException naming {@code distance_threshold}, the statistic and its range
+   */
+  void checkThreshold(TestParams params) {
+    Double given = params.optionalNumber(DISTANCE_THRESHOLD.key());
+    if (given != null && given > max) {
+      throw new ConfigException(
+          params.key(DISTANCE_THRESHOLD.key()),
+          String.format(
+              Locale.ROOT,
+              "must be at most %s with drift_statistic %s (the %s lies in [0, %s]), not %s: no"
+                  + " drift could ever be found",
+              Range.show(max),
+              configName,
+              label,
+              Range.show(max),
+              Range.show(given)));
+    }
   }
 
   /** {@code distance_threshold} as given, else this statistic's default. */

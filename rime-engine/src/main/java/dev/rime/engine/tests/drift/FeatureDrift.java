@@ -3,7 +3,6 @@ package dev.rime.engine.tests.drift;
 
 import dev.rime.api.Severity;
 import dev.rime.api.result.TestCase;
-import dev.rime.engine.config.ConfigException;
 import dev.rime.engine.config.Range;
 import dev.rime.engine.data.Column;
 import dev.rime.engine.stats.ChiSquared;
@@ -11,9 +10,9 @@ import dev.rime.engine.stats.JensenShannon;
 import dev.rime.engine.stats.KolmogorovSmirnov;
 import dev.rime.engine.stats.NullSimulation;
 import dev.rime.engine.stats.Psi;
-import dev.rime.engine.stats.PsiSignificance;
 import dev.rime.engine.tests.CaseBuilder;
 import dev.rime.engine.tests.Param;
+import dev.rime.engine.tests.SignificanceParams;
 import dev.rime.engine.tests.SkipTest;
 import dev.rime.engine.tests.StressTest;
 import dev.rime.engine.tests.TestContext;
@@ -26,6 +25,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.IntToDoubleFunction;
+import java.util.function.ToDoubleBiFunction;
 
 /**
  * Measures and judges the drift of one feature (RIME: "severity is a function of the impact on the
@@ -63,64 +63,48 @@ final class FeatureDrift {
   static final Param PERFORMANCE_CHANGE_THRESHOLDS =
       Param.thresholds("performance_change_thresholds", Range.NON_NEGATIVE, (double[]) null);
 
-  /** {@code num_null_simulations}: S, the draws of the no-drift simulation. */
-  static final Param NUM_NULL_SIMULATIONS =
-      Param.integer("num_null_simulations", 500, Range.closed(1, 100_000));
-
-  /** {@code p_value_threshold}: drift needs a p-value below it. */
-  static final Param P_VALUE_THRESHOLD =
-      Param.number("p_value_threshold", 0.05, new Range(0, true, 1, false));
-
   /** Evidently's floor of the reference standard deviation in the normalised Wasserstein. */
   static final double MIN_STD = 0.001;
 
   private FeatureDrift() {}
 
   /**
-   * Rejects {@code num_null_simulations} too small for any p-value to fall below {@code
-   * p_value_threshold} (the smallest p-value is {@code 1 / (1 + S)}), which would silently turn the
-   * test off. Only where the p-value is simulated: without {@code drift_statistic} (PSI), or with
-   * one whose p-value is.
+   * Rejects parameter values that would leave a drift test unable to find drift: a {@code
+   * distance_threshold} above what the {@code drift_statistic} can reach ({@link
+   * DriftStatistic#checkThreshold}), and, where the p-value is simulated (without {@code
+   * drift_statistic}: PSI), {@code num_null_simulations} too small for any p-value to fall below
+   * {@code p_value_threshold} ({@link SignificanceParams#checkSimulations}).
    */
-  static void checkSignificanceParams(TestParams params) {
-    if (params.asMap().containsKey("drift_statistic") && !DriftStatistic.of(params).simulated()) {
-      return;
-    }
-    int s = params.integer(NUM_NULL_SIMULATIONS.key());
-    double alpha = params.number(P_VALUE_THRESHOLD.key());
-    if (1.0 / (1 + s) >= alpha) {
-      long needed = (long) Math.floor(1 / alpha);
-      throw new ConfigException(
-          params.key(NUM_NULL_SIMULATIONS.key()),
-          String.format(
-              Locale.ROOT,
-              "must be at least %d with p_value_threshold %s: the smallest p-value of %d"
-                  + " simulations is 1/%d, so no drift could ever be found",
-              needed,
-              alpha,
-              s,
-              s + 1));
+  static void checkDriftParams(TestParams params) {
+    DriftStatistic statistic =
+        params.asMap().containsKey("drift_statistic")
+            ? DriftStatistic.of(params)
+            : DriftStatistic.PSI;
+    statistic.checkThreshold(params);
+    if (statistic.simulated()) {
+      SignificanceParams.checkSimulations(params);
     }
   }
 
   /**
-   * The PSI of two histograms over the same bins and its p-value, simulated with a seed from {@code
-   * random_seed}, the test and the feature (so a feature's p-value does not depend on what else
-   * runs).
+   * The null simulation of a statistic of two histograms over the same bins ({@link
+   * NullSimulation}), seeded from {@code random_seed}, the test and the feature (so a feature's
+   * p-value does not depend on what else runs).
    */
-  static PsiSignificance significance(
+  static NullSimulation simulate(
       TestContext ctx,
       StressTest test,
       TestParams params,
       String feature,
-      long[] ref,
-      long[] eval) {
-    return PsiSignificance.of(
-        ref, eval, params.integer(NUM_NULL_SIMULATIONS.key()), seed(ctx, test, feature));
-  }
-
-  private static long seed(TestContext ctx, StressTest test, String feature) {
-    return ctx.config().randomSeed() * 0x9E3779B97F4A7C15L + (test.id() + "/" + feature).hashCode();
+      Histogram ref,
+      Histogram eval,
+      ToDoubleBiFunction<long[], long[]> statistic) {
+    return NullSimulation.of(
+        ref.counts(),
+        eval.counts(),
+        SignificanceParams.simulations(params),
+        SignificanceParams.seed(ctx, test, feature),
+        statistic);
   }
 
   /** SKIP unless both sides have {@code min_sample_size} values. */
@@ -151,16 +135,13 @@ final class FeatureDrift {
       String feature,
       Histogram ref,
       Histogram eval) {
-    PsiSignificance sig = significance(ctx, test, params, feature, ref.counts(), eval.counts());
-    NullSimulation sim =
-        new NullSimulation(
-            sig.psi(), sig.pValue(), sig.nullMean(), sig.reachedFraction(), sig.simulations());
+    NullSimulation sim = simulate(ctx, test, params, feature, ref, eval, Psi::ofCounts);
     Map<String, Double> metrics = new LinkedHashMap<>();
-    metrics.put("psi", sig.psi());
+    metrics.put("psi", sim.statistic());
     return new DriftMeasure(
         DriftStatistic.PSI,
-        sig.psi(),
-        sig.pValue(),
+        sim.statistic(),
+        sim.pValue(),
         ref.total(),
         eval.total(),
         sim,
@@ -189,12 +170,7 @@ final class FeatureDrift {
       case JENSEN_SHANNON:
         {
           NullSimulation sim =
-              NullSimulation.of(
-                  ref.counts(),
-                  eval.counts(),
-                  params.integer(NUM_NULL_SIMULATIONS.key()),
-                  seed(ctx, test, column.name()),
-                  JensenShannon::distance);
+              simulate(ctx, test, params, column.name(), ref, eval, JensenShannon::distance);
           Map<String, Double> metrics = new LinkedHashMap<>();
           metrics.put("js_distance", sim.statistic());
           return new DriftMeasure(
@@ -282,7 +258,7 @@ final class FeatureDrift {
       DriftMeasure m) {
     DriftStatistic statistic = m.statistic();
     double threshold = statistic.threshold(params);
-    double alpha = params.number(P_VALUE_THRESHOLD.key());
+    double alpha = SignificanceParams.alpha(params);
 
     // Measure (the statistic was measured already): the impact on the model.
     double[] p = Psi.proportions(ref.counts());
@@ -294,18 +270,9 @@ final class FeatureDrift {
 
     // Judge.
     boolean drift = m.value() >= threshold && m.pValue() < alpha;
-    Thresholds impactThresholds = params.thresholds("performance_change_thresholds");
-    if (impactThresholds == null) {
-      impactThresholds = ctx.testsConfig().driftImpactThresholds();
-    }
+    Thresholds impactThresholds = impactThresholds(ctx, params);
     Thresholds distanceThresholds = Thresholds.of(threshold, 2 * threshold, 3 * threshold);
-    Severity severity = Severity.NONE;
-    if (drift) {
-      severity =
-          impact != null
-              ? impactThresholds.severity(impact).max(Severity.LOW)
-              : distanceThresholds.severity(m.value());
-    }
+    Severity severity = severity(drift, impact, impactThresholds, m.value(), distanceThresholds);
 
     CaseBuilder b =
         CaseBuilder.of(test)
@@ -348,6 +315,37 @@ final class FeatureDrift {
     return b.description(
             head + judgement(m, threshold, "distance threshold", alpha, impact, severity))
         .build();
+  }
+
+  /**
+   * The thresholds an impact on the model is judged against: {@code performance_change_thresholds},
+   * or when it is null RIME's {@code [s, 4s, 10s]}, s = {@code global_drift_scaling_factor}.
+   */
+  static Thresholds impactThresholds(TestContext ctx, TestParams params) {
+    Thresholds given = params.thresholds(PERFORMANCE_CHANGE_THRESHOLDS.key());
+    return given != null ? given : ctx.testsConfig().driftImpactThresholds();
+  }
+
+  /**
+   * The severity of a drift test's finding (RIME: "a function of the impact on the model, as well
+   * as the presence of drift"): NONE without drift; with predictions the impact against {@code
+   * impactThresholds}, at least LOW (drift was found, whatever its impact); without, the effect
+   * size against its own thresholds.
+   *
+   * @param impact the impact on the average prediction, or null without predictions
+   */
+  static Severity severity(
+      boolean drift,
+      Double impact,
+      Thresholds impactThresholds,
+      double effect,
+      Thresholds effectThresholds) {
+    if (!drift) {
+      return Severity.NONE;
+    }
+    return impact != null
+        ? impactThresholds.severity(impact).max(Severity.LOW)
+        : effectThresholds.severity(effect);
   }
 
   /** The metric of a simulated statistic's mean under no drift, e.g. {@code null_psi_mean}. */
@@ -472,7 +470,7 @@ final class FeatureDrift {
           + "; without predictions severity follows the "
           + name
           + ": "
-          + sev(severity)
+          + Thresholds.severityName(severity)
           + ".";
     }
     return head
@@ -480,11 +478,7 @@ final class FeatureDrift {
             Locale.ROOT,
             "; the shift alone would move the average prediction by %.4g, so severity is %s.",
             impact,
-            sev(severity));
-  }
-
-  private static String sev(Severity s) {
-    return s.name().charAt(0) + s.name().substring(1).toLowerCase(Locale.ROOT);
+            Thresholds.severityName(severity));
   }
 
   private static String capitalise(String s) {

@@ -4,17 +4,17 @@ package dev.rime.engine.tests.drift;
 import dev.rime.api.result.TestCase;
 import dev.rime.engine.config.Range;
 import dev.rime.engine.data.Column;
-import dev.rime.engine.stats.MiSignificance.Alternative;
 import dev.rime.engine.tests.CaseBuilder;
 import dev.rime.engine.tests.Param;
+import dev.rime.engine.tests.SignificanceParams;
 import dev.rime.engine.tests.SkipTest;
 import dev.rime.engine.tests.StressTest;
 import dev.rime.engine.tests.TestContext;
 import dev.rime.engine.tests.TestParams;
-import dev.rime.engine.tests.Thresholds;
 import dev.rime.engine.tests.dependence.DependenceParams;
 import dev.rime.engine.tests.dependence.Discretised;
 import dev.rime.engine.tests.dependence.MiChange;
+import dev.rime.engine.tests.dependence.MiChange.Alternative;
 import dev.rime.engine.tests.dependence.PairCases;
 import dev.rime.engine.tests.dependence.Pairs;
 import java.util.LinkedHashMap;
@@ -33,9 +33,6 @@ import java.util.stream.Collectors;
  * min_sample_size} rows in either dataset → SKIP.
  */
 public final class MutualInformationFeatureDriftTest implements StressTest {
-
-  /** Default {@code mutual_information_thresholds}. */
-  public static final Thresholds DEFAULT_THRESHOLDS = Thresholds.of(0.1, 0.2, 0.3);
 
   @Override
   public String id() {
@@ -59,13 +56,13 @@ public final class MutualInformationFeatureDriftTest implements StressTest {
         DependenceParams.MUTUAL_INFORMATION_THRESHOLDS,
         DependenceParams.MAX_PAIRWISE_TESTS,
         Param.integer("min_sample_size", 100, Range.intsFrom(1)),
-        DependenceParams.P_VALUE_THRESHOLD,
-        DependenceParams.NUM_NULL_SIMULATIONS);
+        SignificanceParams.P_VALUE_THRESHOLD,
+        SignificanceParams.NUM_NULL_SIMULATIONS);
   }
 
   @Override
   public void checkParams(TestParams params) {
-    DependenceParams.checkSimulations(params);
+    SignificanceParams.checkSimulations(params);
   }
 
   @Override
@@ -131,7 +128,6 @@ public final class MutualInformationFeatureDriftTest implements StressTest {
               codes.table(false, p.a(), p.b()),
               codes.table(true, p.a(), p.b()),
               DependenceParams.MUTUAL_INFORMATION_THRESHOLDS.key(),
-              DEFAULT_THRESHOLDS,
               Alternative.TWO_SIDED,
               details);
         });

@@ -2,15 +2,16 @@
 package dev.rime.engine.tests.drift;
 
 import dev.rime.api.result.TestCase;
-import dev.rime.engine.stats.MiSignificance.Alternative;
 import dev.rime.engine.tests.FeatureCases;
 import dev.rime.engine.tests.Param;
+import dev.rime.engine.tests.SignificanceParams;
 import dev.rime.engine.tests.StressTest;
 import dev.rime.engine.tests.TestContext;
 import dev.rime.engine.tests.TestParams;
 import dev.rime.engine.tests.dependence.DependenceParams;
 import dev.rime.engine.tests.dependence.Discretised;
 import dev.rime.engine.tests.dependence.MiChange;
+import dev.rime.engine.tests.dependence.MiChange.Alternative;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,13 +43,13 @@ public final class MutualInformationLabelDriftTest implements StressTest {
   public List<Param> params() {
     return List.of(
         DependenceParams.MUTUAL_INFORMATION_THRESHOLDS,
-        DependenceParams.P_VALUE_THRESHOLD,
-        DependenceParams.NUM_NULL_SIMULATIONS);
+        SignificanceParams.P_VALUE_THRESHOLD,
+        SignificanceParams.NUM_NULL_SIMULATIONS);
   }
 
   @Override
   public void checkParams(TestParams params) {
-    DependenceParams.checkSimulations(params);
+    SignificanceParams.checkSimulations(params);
   }
 
   @Override
@@ -74,7 +75,6 @@ public final class MutualInformationLabelDriftTest implements StressTest {
               codes.table(false, c.name(), label),
               codes.table(true, c.name(), label),
               DependenceParams.MUTUAL_INFORMATION_THRESHOLDS.key(),
-              MutualInformationFeatureDriftTest.DEFAULT_THRESHOLDS,
               Alternative.TWO_SIDED,
               details);
         });

@@ -10,6 +10,7 @@ import dev.rime.engine.stats.Psi;
 import dev.rime.engine.tests.CaseBuilder;
 import dev.rime.engine.tests.FeatureCases;
 import dev.rime.engine.tests.Param;
+import dev.rime.engine.tests.SignificanceParams;
 import dev.rime.engine.tests.SkipTest;
 import dev.rime.engine.tests.StressTest;
 import dev.rime.engine.tests.TestContext;
@@ -30,9 +31,6 @@ import java.util.Locale;
  */
 public final class NullProportionTest implements StressTest {
 
-  /** Default {@code severity_thresholds}: absolute change of the missing share. */
-  public static final Thresholds DEFAULT_THRESHOLDS = Thresholds.of(0.01, 0.05, 0.1);
-
   @Override
   public String id() {
     return "null_proportion";
@@ -52,7 +50,7 @@ public final class NullProportionTest implements StressTest {
   public List<Param> params() {
     return List.of(
         FeatureDrift.MIN_SAMPLE_SIZE,
-        FeatureDrift.P_VALUE_THRESHOLD,
+        SignificanceParams.P_VALUE_THRESHOLD,
         Param.thresholds("severity_thresholds", Range.UNIT, 0.01, 0.05, 0.1),
         FeatureDrift.PERFORMANCE_CHANGE_THRESHOLDS);
   }
@@ -79,8 +77,8 @@ public final class NullProportionTest implements StressTest {
     if (ref.rows() == 0 || eval.rows() == 0) {
       throw new SkipTest("a dataset has no rows");
     }
-    double alpha = params.number("p_value_threshold");
-    Thresholds thresholds = params.thresholds("severity_thresholds", DEFAULT_THRESHOLDS);
+    double alpha = SignificanceParams.alpha(params);
+    Thresholds thresholds = params.thresholds("severity_thresholds");
 
     // Measure.
     ProportionZTest z =
@@ -102,17 +100,9 @@ public final class NullProportionTest implements StressTest {
     // Judge.
     boolean significant = z.pValue() < alpha;
     boolean drift = significant && Math.abs(change) >= thresholds.low();
-    Thresholds impactThresholds = params.thresholds("performance_change_thresholds");
-    if (impactThresholds == null) {
-      impactThresholds = ctx.testsConfig().driftImpactThresholds();
-    }
-    Severity severity = Severity.NONE;
-    if (drift) {
-      severity =
-          impact != null
-              ? impactThresholds.severity(impact).max(Severity.LOW)
-              : thresholds.severity(Math.abs(change));
-    }
+    Thresholds impactThresholds = FeatureDrift.impactThresholds(ctx, params);
+    Severity severity =
+        FeatureDrift.severity(drift, impact, impactThresholds, Math.abs(change), thresholds);
     String verdict;
     if (!significant) {
       verdict =
@@ -136,7 +126,7 @@ public final class NullProportionTest implements StressTest {
               Locale.ROOT,
               "p-value %.3g: beyond sampling noise, and the change reaches the %s threshold %.4g.",
               z.pValue(),
-              severity.name().toLowerCase(Locale.ROOT),
+              Thresholds.levelName(severity),
               thresholds.of(severity));
     } else {
       verdict =
@@ -147,7 +137,7 @@ public final class NullProportionTest implements StressTest {
               z.pValue(),
               thresholds.low(),
               impact,
-              severity.name().charAt(0) + severity.name().substring(1).toLowerCase(Locale.ROOT));
+              Thresholds.severityName(severity));
     }
     return CaseBuilder.of(this)
         .feature(c.name())

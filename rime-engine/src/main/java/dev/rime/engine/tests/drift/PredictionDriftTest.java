@@ -4,6 +4,7 @@ package dev.rime.engine.tests.drift;
 import dev.rime.api.result.TestCase;
 import dev.rime.engine.config.Range;
 import dev.rime.engine.tests.Param;
+import dev.rime.engine.tests.SignificanceParams;
 import dev.rime.engine.tests.StressTest;
 import dev.rime.engine.tests.TestContext;
 import dev.rime.engine.tests.TestParams;
@@ -13,13 +14,10 @@ import java.util.List;
 /**
  * Prediction Drift: PSI of the prediction column between reference and evaluation data, binned as
  * numeric features are ({@code num_bins} reference quantiles), judged against {@code
- * psi_thresholds} when its p-value under "no drift" ({@link dev.rime.engine.stats.PsiSignificance})
+ * psi_thresholds} when its p-value under "no drift" ({@link dev.rime.engine.stats.NullSimulation})
  * is below {@code p_value_threshold}; below the low threshold, or within sampling noise, it passes.
  */
 public final class PredictionDriftTest implements StressTest {
-
-  /** Default {@code psi_thresholds}. */
-  public static final Thresholds DEFAULT_THRESHOLDS = Thresholds.of(0.2, 0.4, 0.6);
 
   @Override
   public String id() {
@@ -42,13 +40,13 @@ public final class PredictionDriftTest implements StressTest {
         Param.thresholds("psi_thresholds", Range.NON_NEGATIVE, 0.2, 0.4, 0.6),
         FeatureDrift.MIN_SAMPLE_SIZE,
         FeatureDrift.NUM_BINS,
-        FeatureDrift.NUM_NULL_SIMULATIONS,
-        FeatureDrift.P_VALUE_THRESHOLD);
+        SignificanceParams.NUM_NULL_SIMULATIONS,
+        SignificanceParams.P_VALUE_THRESHOLD);
   }
 
   @Override
   public void checkParams(TestParams params) {
-    FeatureDrift.checkSignificanceParams(params);
+    FeatureDrift.checkDriftParams(params);
   }
 
   @Override
@@ -59,7 +57,7 @@ public final class PredictionDriftTest implements StressTest {
     List<Double> edges = ctx.quantileEdges(p, params.integer("num_bins"));
     Histogram ref = Histogram.numeric(ctx.db(), ctx.refTable(), p, edges, null, false);
     Histogram eval = Histogram.numeric(ctx.db(), ctx.evalTable(), p, edges, null, false);
-    Thresholds thresholds = params.thresholds("psi_thresholds", DEFAULT_THRESHOLDS);
+    Thresholds thresholds = params.thresholds("psi_thresholds");
     return List.of(
         PsiThresholdDrift.judge(
             ctx,

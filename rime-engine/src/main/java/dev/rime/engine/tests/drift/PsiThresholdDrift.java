@@ -7,11 +7,13 @@ import dev.rime.engine.config.Range;
 import dev.rime.engine.stats.Psi;
 import dev.rime.engine.tests.CaseBuilder;
 import dev.rime.engine.tests.Param;
+import dev.rime.engine.tests.SignificanceParams;
 import dev.rime.engine.tests.SkipTest;
 import dev.rime.engine.tests.StressTest;
 import dev.rime.engine.tests.TestContext;
 import dev.rime.engine.tests.TestParams;
 import dev.rime.engine.tests.Thresholds;
+import dev.rime.engine.tests.Verdict;
 import java.util.List;
 import java.util.Locale;
 
@@ -23,9 +25,6 @@ import java.util.Locale;
  * within sampling noise, PASS.
  */
 final class PsiThresholdDrift {
-
-  /** Default {@code psi_thresholds}. */
-  static final Thresholds DEFAULT_THRESHOLDS = Thresholds.of(0.2, 0.4, 0.6);
 
   /** RIME's {@code params.psi_thresholds} of the label drift tests. */
   static final Param PSI_THRESHOLDS =
@@ -43,13 +42,13 @@ final class PsiThresholdDrift {
         DriftStatistic.param(List.of(DriftStatistic.PSI)),
         Param.object("params", children),
         FeatureDrift.MIN_SAMPLE_SIZE,
-        FeatureDrift.NUM_NULL_SIMULATIONS,
-        FeatureDrift.P_VALUE_THRESHOLD);
+        SignificanceParams.NUM_NULL_SIMULATIONS,
+        SignificanceParams.P_VALUE_THRESHOLD);
   }
 
   /** {@code params.psi_thresholds} of a label drift test. */
   static Thresholds labelThresholds(TestParams params) {
-    return params.object("params").thresholds("psi_thresholds", DEFAULT_THRESHOLDS);
+    return params.object("params").thresholds("psi_thresholds");
   }
 
   /**
@@ -85,10 +84,11 @@ final class PsiThresholdDrift {
     double[] q = Psi.proportions(eval.counts());
     DriftMeasure m = FeatureDrift.psi(ctx, test, params, feature, ref, eval);
     double psi = m.value();
-    double alpha = params.number("p_value_threshold");
+    double alpha = SignificanceParams.alpha(params);
 
     // Judge.
-    Severity severity = m.pValue() < alpha ? thresholds.severity(psi) : Severity.NONE;
+    Verdict verdict = Verdict.of(thresholds.severity(psi), m.pValue() < alpha);
+    Severity severity = verdict.severity();
     String tail =
         severity == Severity.NONE
             ? FeatureDrift.judgement(m, thresholds.low(), "low threshold", alpha, null, severity)
@@ -96,7 +96,7 @@ final class PsiThresholdDrift {
                 Locale.ROOT,
                 "; it reaches the %s threshold %.4g and is beyond sampling noise (p-value %.3g;"
                     + " mean PSI from noise alone %.4g).",
-                severity.name().toLowerCase(Locale.ROOT),
+                Thresholds.levelName(severity),
                 thresholds.of(severity),
                 m.pValue(),
                 m.simulation().nullMean());

@@ -41,7 +41,7 @@ public final class RegressionLabelDriftTest implements StressTest {
 
   @Override
   public void checkParams(TestParams params) {
-    FeatureDrift.checkSignificanceParams(params);
+    FeatureDrift.checkDriftParams(params);
   }
 
   @Override

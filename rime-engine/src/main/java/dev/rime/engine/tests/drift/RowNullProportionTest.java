@@ -9,6 +9,7 @@ import dev.rime.engine.data.Db;
 import dev.rime.engine.stats.Psi;
 import dev.rime.engine.tests.CaseBuilder;
 import dev.rime.engine.tests.Param;
+import dev.rime.engine.tests.SignificanceParams;
 import dev.rime.engine.tests.SkipTest;
 import dev.rime.engine.tests.StressTest;
 import dev.rime.engine.tests.TestContext;
@@ -23,17 +24,22 @@ import java.util.stream.Collectors;
 
 /**
  * Nulls Per Row Drift: PSI of the distribution of "number of missing values per row" (over the
- * features the drift tests look at; one bin per count) between reference and evaluation data, with
+ * features the model uses, in both files and not excluded, of every type, as {@link
+ * NullProportionTest} counts them; one bin per count) between reference and evaluation data, with
  * its p-value under "no drift" (ADR 0006). Drift when PSI ≥ {@code params.psi_threshold} and p &lt;
  * {@code p_value_threshold}. Severity (ADR 0009): with predictions, from the impact on the average
- * prediction (as feature drift, over the count bins) against {@code performance_change_thresholds},
- * null meaning RIME's {@code RowNullProportionPSITest} levels {@code [0.01, 0.02, 0.1]}, at least
- * LOW; without predictions, PSI against {@code [t, 2t, 3t]}.
+ * prediction (as feature drift, over the count bins) against {@code performance_change_thresholds}
+ * (default RIME's {@code RowNullProportionPSITest} levels {@code [0.01, 0.02, 0.1]}), at least LOW;
+ * without predictions, PSI against {@code [t, 2t, 3t]}.
  */
 public final class RowNullProportionTest implements StressTest {
 
-  /** The impact thresholds when {@code performance_change_thresholds} is null. */
-  public static final Thresholds DEFAULT_IMPACT_THRESHOLDS = Thresholds.of(0.01, 0.02, 0.1);
+  /**
+   * {@code performance_change_thresholds}: RIME's {@code RowNullProportionPSITest} levels {@code
+   * [0.01, 0.02, 0.1]} by default (ADR 0009).
+   */
+  static final Param PERFORMANCE_CHANGE_THRESHOLDS =
+      Param.thresholds("performance_change_thresholds", Range.NON_NEGATIVE, 0.01, 0.02, 0.1);
 
   @Override
   public String id() {
@@ -54,16 +60,16 @@ public final class RowNullProportionTest implements StressTest {
   public List<Param> params() {
     return List.of(
         FeatureDrift.MIN_SAMPLE_SIZE,
-        FeatureDrift.PERFORMANCE_CHANGE_THRESHOLDS,
+        PERFORMANCE_CHANGE_THRESHOLDS,
         DriftStatistic.param(List.of(DriftStatistic.PSI)),
         Param.object("params", Param.number("psi_threshold", 0.2, Range.POSITIVE)),
-        FeatureDrift.NUM_NULL_SIMULATIONS,
-        FeatureDrift.P_VALUE_THRESHOLD);
+        SignificanceParams.NUM_NULL_SIMULATIONS,
+        SignificanceParams.P_VALUE_THRESHOLD);
   }
 
   @Override
   public void checkParams(TestParams params) {
-    FeatureDrift.checkSignificanceParams(params);
+    FeatureDrift.checkDriftParams(params);
   }
 
   @Override
@@ -81,7 +87,7 @@ public final class RowNullProportionTest implements StressTest {
     FeatureDrift.requireSamples(
         "the data", "rows", hr.total(), he.total(), params.integer("min_sample_size"));
     double threshold = params.object("params").number("psi_threshold");
-    double alpha = params.number("p_value_threshold");
+    double alpha = SignificanceParams.alpha(params);
 
     // Measure.
     DriftMeasure m = FeatureDrift.psi(ctx, this, params, "rows", hr, he);
@@ -94,16 +100,10 @@ public final class RowNullProportionTest implements StressTest {
 
     // Judge.
     boolean drift = m.value() >= threshold && m.pValue() < alpha;
-    Thresholds impactThresholds =
-        params.thresholds("performance_change_thresholds", DEFAULT_IMPACT_THRESHOLDS);
+    Thresholds impactThresholds = FeatureDrift.impactThresholds(ctx, params);
     Thresholds psiThresholds = Thresholds.of(threshold, 2 * threshold, 3 * threshold);
-    Severity severity = Severity.NONE;
-    if (drift) {
-      severity =
-          impact != null
-              ? impactThresholds.severity(impact).max(Severity.LOW)
-              : psiThresholds.severity(m.value());
-    }
+    Severity severity =
+        FeatureDrift.severity(drift, impact, impactThresholds, m.value(), psiThresholds);
     return List.of(
         CaseBuilder.of(this)
             .judged(severity)

@@ -24,9 +24,6 @@ import java.util.Locale;
  */
 public final class AucTest implements StressTest {
 
-  /** Default {@code degradation_thresholds}. */
-  public static final Thresholds DEFAULT_DEGRADATION = Thresholds.of(0.02, 0.05, 0.1);
-
   @Override
   public String id() {
     return "auc";
@@ -59,7 +56,7 @@ public final class AucTest implements StressTest {
     if (eval.auc() == null) {
       throw new SkipTest("AUC is undefined on the evaluation data (only one label class)");
     }
-    Thresholds degradation = params.thresholds("degradation_thresholds", DEFAULT_DEGRADATION);
+    Thresholds degradation = params.thresholds("degradation_thresholds");
     Thresholds absolute = params.floors("absolute_thresholds");
 
     // Measure.

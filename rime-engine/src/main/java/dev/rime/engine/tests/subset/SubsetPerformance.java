@@ -36,9 +36,6 @@ import java.util.Map;
  */
 public abstract class SubsetPerformance implements StressTest {
 
-  /** Default {@code performance_change_thresholds}. */
-  public static final Thresholds DEFAULT_THRESHOLDS = Thresholds.of(0.05, 0.1, 0.2);
-
   /** Counts of one subset from SQL. */
   protected record SubsetCounts(
       String key, long size, long positives, double accuracy, Double rankSumPositives) {}
@@ -88,7 +85,7 @@ public abstract class SubsetPerformance implements StressTest {
   }
 
   private TestCase test(TestContext ctx, TestParams params, Column c, double overall) {
-    Thresholds thresholds = params.thresholds("performance_change_thresholds", DEFAULT_THRESHOLDS);
+    Thresholds thresholds = params.thresholds("performance_change_thresholds");
     int minSamples = params.integer("min_sample_size");
     double z = ctx.z();
 

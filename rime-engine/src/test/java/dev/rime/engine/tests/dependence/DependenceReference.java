@@ -12,11 +12,14 @@ import java.util.Map;
 /**
  * The correlation and mutual information values numpy, scipy and scikit-learn computed for {@code
  * dep_ref.csv} / {@code dep_eval.csv} ({@code src/test/resources/reference/dependence.py}, output
- * {@code dependence.json}).
+ * {@code dependence.json}), and the correlation drift rule's p-values from scipy and statsmodels
+ * ({@code correlation_drift.py}, output {@code correlation_drift.json}).
  */
 public final class DependenceReference {
 
-  private static final Map<String, Object> EXPECTED = load();
+  private static final Map<String, Object> EXPECTED = load("dependence.json");
+
+  private static final Map<String, Object> CORRELATION_DRIFT = load("correlation_drift.json");
 
   private DependenceReference() {}
 
@@ -34,6 +37,12 @@ public final class DependenceReference {
   @SuppressWarnings("unchecked")
   public static Map<String, Object> section(String name) {
     return (Map<String, Object>) EXPECTED.get(name);
+  }
+
+  /** A top-level object of {@code correlation_drift.json}, e.g. {@code twelve_rows}. */
+  @SuppressWarnings("unchecked")
+  public static Map<String, Object> correlationDrift(String name) {
+    return (Map<String, Object>) CORRELATION_DRIFT.get(name);
   }
 
   /** One entry of a section, e.g. {@code ("pearson", "x|y")}. */
@@ -55,9 +64,8 @@ public final class DependenceReference {
     return ((Number) v).doubleValue();
   }
 
-  private static Map<String, Object> load() {
-    try (InputStream in =
-        DependenceReference.class.getResourceAsStream("/reference/dependence.json")) {
+  private static Map<String, Object> load(String file) {
+    try (InputStream in = DependenceReference.class.getResourceAsStream("/reference/" + file)) {
       return Json.lenient().readValue(in, Json.MAP);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

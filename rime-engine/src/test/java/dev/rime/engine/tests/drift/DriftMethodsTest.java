@@ -354,6 +354,41 @@ class DriftMethodsTest {
   }
 
   @Test
+  void aDistanceThresholdTheStatisticCannotReachIsAConfigError() {
+    // KS D, the Jensen-Shannon distance (base 2) and Cramér's V lie in [0, 1]: a threshold above 1
+    // would silently turn the test off. 1 itself is reachable (disjoint samples).
+    Map<String, Object> config = Fixtures.config("r.csv", "e.csv", null, null);
+    Map<String, Object> tests = new LinkedHashMap<>();
+    config.put("tests_config", tests);
+    tests.put(
+        "continuous_drift",
+        Map.of("drift_statistic", "Kolmogorov-Smirnov", "distance_threshold", 1.5));
+    assertThatThrownBy(() -> TestRunConfig.parse(config))
+        .hasMessage(
+            "tests_config.continuous_drift.distance_threshold: must be at most 1 with"
+                + " drift_statistic Kolmogorov-Smirnov (the KS statistic D lies in [0, 1]), not"
+                + " 1.5: no drift could ever be found");
+    tests.put(
+        "continuous_drift", Map.of("drift_statistic", "Jensen-Shannon", "distance_threshold", 2));
+    assertThatThrownBy(() -> TestRunConfig.parse(config))
+        .hasMessageContaining("with drift_statistic Jensen-Shannon (the Jensen-Shannon distance");
+    tests.put("continuous_drift", Map.of());
+    tests.put(
+        "categorical_drift", Map.of("drift_statistic", "Chi-Squared", "distance_threshold", 1.01));
+    assertThatThrownBy(() -> TestRunConfig.parse(config))
+        .hasMessageStartingWith("tests_config.categorical_drift.distance_threshold: must be at")
+        .hasMessageContaining("Cramér's V lies in [0, 1]");
+    // Reachable or unbounded: accepted.
+    tests.put(
+        "categorical_drift", Map.of("drift_statistic", "Chi-Squared", "distance_threshold", 1));
+    tests.put(
+        "continuous_drift", Map.of("drift_statistic", "Wasserstein", "distance_threshold", 5));
+    TestRunConfig.parse(config);
+    tests.put("continuous_drift", Map.of("distance_threshold", 5));
+    TestRunConfig.parse(config);
+  }
+
+  @Test
   void edgeCaseColumns() {
     // empty: all null; constant: one value; inf: 10 infinite values among 150; text: integers
     // read as text (quoted), numeric by inference.

@@ -217,6 +217,35 @@ class NullDriftTest {
   }
 
   @Test
+  void missingValuesPerRowCountTheFeaturesTheModelUses() {
+    // The planted data with c in features_not_in_model: rows are counted over a and b only (as
+    // every drift test, Nulls Per Feature included, looks at the features the model uses), so the
+    // evaluation's missing c no longer shows: 20 rows with one missing value on both sides, PSI 0.
+    // Excluding b as well leaves a, never missing.
+    List<String> ref = new ArrayList<>(List.of("a,b,c,p"));
+    List<String> eval = new ArrayList<>(List.of("a,b,c,p"));
+    for (int i = 0; i < 400; i++) {
+      String b = i < 20 ? "" : "k" + (i % 3);
+      ref.add(i + "," + b + "," + (i * 0.5) + ",0.5");
+      eval.add(i + "," + b + "," + (i >= 10 && i < 50 ? "" : Double.toString(i * 0.5)) + ",0.5");
+    }
+    Fixtures.csv(dir, "ref.csv", ref);
+    Fixtures.csv(dir, "eval.csv", eval);
+    Map<String, Object> config = Fixtures.config("ref.csv", "eval.csv", null, "p");
+    Fixtures.dataInfo(config).put("features_not_in_model", List.of("c"));
+    TestContext ctx = Fixtures.context(db, config, dir);
+    TestCase c = PER_ROW.run(ctx, TestParams.defaults(PER_ROW)).get(0);
+    assertThat(c.metrics().get("num_features")).isEqualTo(2.0);
+    assertThat(c.details().get("features")).isEqualTo(List.of("a", "b"));
+    assertThat(c.metrics().get("eval_mean_nulls_per_row")).isCloseTo(20 / 400.0, within(1e-15));
+    assertThat(c.metrics().get("psi")).isZero();
+    TestParams excluded =
+        new TestParams(
+            "tests_config.row_null_proportion", TestParams.defaults(PER_ROW).asMap(), List.of("b"));
+    assertThat(PER_ROW.run(ctx, excluded).get(0).details().get("features")).isEqualTo(List.of("a"));
+  }
+
+  @Test
   void missingValuesPerRowWithPredictionImpact() {
     // With predictive nulls (0.95 where c is missing, else 0.1; reference 0.1 everywhere) and
     // psi_threshold 0.1: m_0 = 0.1 (ref), m_1 = 0.1 (ref: rows missing b), m_2 = 0.95 (eval
