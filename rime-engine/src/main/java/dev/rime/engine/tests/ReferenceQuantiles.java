@@ -17,20 +17,18 @@ import java.util.stream.Collectors;
  * them: linear interpolation ({@link Edges#lerp}) between order statistics of the finite values,
  * the order statistics exact and from SQL.
  *
- * <p>Order statistics are fetched in batches and kept for the run: the first request for one of the
- * {@code batched} expressions (the numeric features) fetches what its levels need for all of them,
- * with one query per about {@link #VALUES_PER_QUERY} values ({@code quantile_disc}, a selection per
- * column instead of a sort), after one query counting the finite values of all. Levels {@code k/10}
- * are levels {@code 10k/100} (the same doubles), so the deciles of mutual information and subsets
- * reuse the order statistics of the drift tests' percentiles.
+ * <p>What is fetched is kept for the run: the finite values of all the {@code batched} expressions
+ * (the numeric features) are counted in one scan on first use, and an expression's order statistics
+ * in one sort, for the levels asked and the percentiles {@code k/100} at once. Levels {@code k/10}
+ * are levels {@code 10k/100} (the same doubles, so the same positions), so the deciles of mutual
+ * information and subsets reuse the sort of the drift tests' percentiles instead of sorting again.
+ * (DuckDB's {@code quantile_disc} with a list of levels was slower than the sort: about 0.5 s per
+ * 1M values for 2 levels, 2.5 s for 200.)
  */
 final class ReferenceQuantiles {
 
-  /**
-   * Values one query selects from at most: DuckDB keeps them in memory (8 bytes each) while it
-   * selects, outside its memory limit.
-   */
-  static final long VALUES_PER_QUERY = 8_000_000;
+  /** Levels {@code k / COMMON_BINS} are fetched with any others (every divisor reuses them). */
+  static final int COMMON_BINS = 100;
 
   private final Db db;
   private final String table;
@@ -41,7 +39,7 @@ final class ReferenceQuantiles {
 
   /**
    * @param table the quoted reference table
-   * @param batched the expressions whose order statistics are fetched together
+   * @param batched the expressions whose finite values are counted together
    */
   ReferenceQuantiles(Db db, String table, List<String> batched) {
     this.db = db;
@@ -60,10 +58,9 @@ final class ReferenceQuantiles {
       return cached;
     }
     List<Double> levels = Edges.levels(n);
-    List<String> group = batched.contains(expr) ? List.copyOf(batched) : List.of(expr);
-    count(group);
-    fetch(group, levels);
+    count(batched.contains(expr) ? List.copyOf(batched) : List.of(expr));
     long count = counts.get(expr);
+    fetch(expr, count, levels);
     List<Double> raw = new ArrayList<>();
     if (!levels.isEmpty() && count > 0) {
       long[][] positions = Edges.positions(levels, count);
@@ -101,83 +98,36 @@ final class ReferenceQuantiles {
   }
 
   /**
-   * Fetches the order statistics that {@code levels} need of each expression and are not known yet,
-   * in batches of at most {@link #VALUES_PER_QUERY} values (an expression with more gets a query of
-   * its own).
+   * Fetches the order statistics of {@code expr} (with {@code count} finite values) that {@code
+   * levels} need and are not known yet, with those of the common levels, in one sort.
    */
-  private void fetch(List<String> exprs, List<Double> levels) {
-    Map<String, List<Long>> missing = new HashMap<>();
-    List<String> todo = new ArrayList<>();
-    for (String e : exprs) {
-      long n = counts.get(e);
-      if (n == 0 || levels.isEmpty()) {
-        continue;
-      }
-      Map<Long, Double> known = order.computeIfAbsent(e, k -> new HashMap<>());
-      TreeSet<Long> needed = new TreeSet<>();
-      for (long[] p : Edges.positions(levels, n)) {
-        needed.add(p[0]);
-        needed.add(p[1]);
-      }
-      needed.removeAll(known.keySet());
-      if (!needed.isEmpty()) {
-        missing.put(e, new ArrayList<>(needed));
-        todo.add(e);
-      }
+  private void fetch(String expr, long count, List<Double> levels) {
+    Map<Long, Double> known = order.computeIfAbsent(expr, k -> new HashMap<>());
+    if (count == 0 || levels.isEmpty() || known.keySet().containsAll(positions(levels, count))) {
+      return;
     }
-    List<String> batch = new ArrayList<>();
-    long values = 0;
-    for (String e : todo) {
-      if (!batch.isEmpty() && values + counts.get(e) > VALUES_PER_QUERY) {
-        select(batch, missing);
-        batch.clear();
-        values = 0;
-      }
-      batch.add(e);
-      values += counts.get(e);
-    }
-    if (!batch.isEmpty()) {
-      select(batch, missing);
-    }
+    TreeSet<Long> needed = positions(levels, count);
+    needed.addAll(positions(Edges.levels(COMMON_BINS), count));
+    needed.removeAll(known.keySet());
+    db.query(
+            "SELECT i, x FROM (SELECT x, row_number() OVER (ORDER BY x) - 1 AS i FROM (SELECT x0"
+                + " AS x FROM "
+                + project(List.of(expr))
+                + " WHERE isfinite(x0))) WHERE i IN ("
+                + needed.stream().map(String::valueOf).collect(Collectors.joining(", "))
+                + ")",
+            rs -> Map.entry(rs.getLong(1), rs.getDouble(2)))
+        .forEach(e -> known.put(e.getKey(), e.getValue()));
   }
 
-  /**
-   * One query for the order statistics at {@code missing} positions of each expression of {@code
-   * batch}: {@code quantile_disc} at level {@code (i + 0.5) / n} is the order statistic {@code i}
-   * (0-based) of n values (its position is {@code ceil(n q) − 1}; the half keeps {@code n q} clear
-   * of rounding; checked for every position in {@code ReferenceQuantilesTest}).
-   */
-  private void select(List<String> batch, Map<String, List<Long>> missing) {
-    StringBuilder sql = new StringBuilder("SELECT ");
-    for (int i = 0; i < batch.size(); i++) {
-      long n = counts.get(batch.get(i));
-      String levels =
-          missing.get(batch.get(i)).stream()
-              .map(p -> Double.toString((p + 0.5) / n))
-              .collect(Collectors.joining(", "));
-      sql.append(i == 0 ? "" : ", ")
-          .append("quantile_disc(CASE WHEN isfinite(x")
-          .append(i)
-          .append(") THEN x")
-          .append(i)
-          .append(" END, [")
-          .append(levels)
-          .append("]::DOUBLE[])");
+  /** The positions of the order statistics that {@code levels} need of {@code count} values. */
+  private static TreeSet<Long> positions(List<Double> levels, long count) {
+    TreeSet<Long> out = new TreeSet<>();
+    for (long[] p : Edges.positions(levels, count)) {
+      out.add(p[0]);
+      out.add(p[1]);
     }
-    sql.append(" FROM ").append(project(batch));
-    db.queryOne(
-        sql.toString(),
-        rs -> {
-          for (int i = 0; i < batch.size(); i++) {
-            Object[] got = (Object[]) rs.getArray(i + 1).getArray();
-            List<Long> positions = missing.get(batch.get(i));
-            Map<Long, Double> known = order.get(batch.get(i));
-            for (int k = 0; k < positions.size(); k++) {
-              known.put(positions.get(k), ((Number) got[k]).doubleValue());
-            }
-          }
-          return null;
-        });
+    return out;
   }
 
   /** {@code (SELECT e0 AS x0, e1 AS x1, … FROM table)}. */

@@ -264,8 +264,8 @@ public final class TestContext {
    * Reference quantile edges of a numeric SQL expression at levels {@code k / n}, over finite
    * values, de-duplicated: linear interpolation between order statistics exactly as numpy's default
    * {@code quantile} does it (the order statistics come from SQL, the interpolation is numpy's).
-   * The numeric features' order statistics are fetched together and kept ({@link
-   * ReferenceQuantiles}).
+   * Order statistics are kept for the run, fetched with the percentiles', so tests asking for
+   * deciles and percentiles sort each feature once ({@link ReferenceQuantiles}).
    */
   public List<Double> quantileEdges(String numericExpr, int n) {
     if (quantiles == null) {

@@ -104,7 +104,8 @@ class ReferenceQuantilesTest {
     double[][] cols = table(997, 1);
     ReferenceQuantiles shared = new ReferenceQuantiles(db, "t", List.of("a", "b"));
     shared.edges("a", 100);
-    List<Double> deciles = shared.edges("b", 10); // order statistics already fetched for b
+    shared.edges("b", 100);
+    List<Double> deciles = shared.edges("b", 10); // from the order statistics fetched for k/100
     assertThat(deciles).isEqualTo(new ReferenceQuantiles(db, "t", List.of()).edges("b", 10));
     assertThat(deciles).isEqualTo(numpyEdges(cols[1], 10));
     // An expression outside the batch (e.g. the prediction) is fetched on its own.
