@@ -96,6 +96,24 @@ public final class Db implements AutoCloseable {
     }
   }
 
+  /** Reads one row of a result, keeping nothing. */
+  @FunctionalInterface
+  public interface RowConsumer {
+    void accept(ResultSet rs) throws SQLException;
+  }
+
+  /** Runs a query and hands every row to {@code consumer}, without collecting them. */
+  public void forEach(String sql, RowConsumer consumer) {
+    try (Statement s = connection.createStatement();
+        ResultSet rs = s.executeQuery(sql)) {
+      while (rs.next()) {
+        consumer.accept(rs);
+      }
+    } catch (SQLException e) {
+      throw new QueryException(sql, e);
+    }
+  }
+
   /** Runs a query expected to return exactly one row. */
   public <T> T queryOne(String sql, RowMapper<T> mapper) {
     List<T> rows = query(sql, mapper);

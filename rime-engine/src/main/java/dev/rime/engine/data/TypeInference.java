@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Gives every column a type from one profiling query over the reference table (rules in {@code
+ * Gives every column a type from profiling queries over the reference table (rules in {@code
  * docs/tests-catalogue.md}):
  *
  * <ol>
@@ -240,20 +240,6 @@ public final class TypeInference {
     return out;
   }
 
-  /** SQL: the count of non-missing values of DOUBLE-castable {@code x} that are not whole. */
-  private static String fractional(String x) {
-    String d = "CAST(" + x + " AS DOUBLE)";
-    return "count(*) FILTER (WHERE NOT isnan("
-        + d
-        + ") AND (NOT isfinite("
-        + d
-        + ") OR "
-        + d
-        + " <> trunc("
-        + d
-        + ")))";
-  }
-
   /**
    * The counts of a string column that look at each value (distinct values, values that parse as
    * numbers, categories by number value, whole numbers), computed over its distinct values with
@@ -442,67 +428,116 @@ public final class TypeInference {
     }
   }
 
+  /**
+   * The profiles of {@code names}: one scan for the per-row counts of every column (non-null
+   * values, and for strings what the text kinds require), whose aggregates keep no more than a
+   * counter each, then for each number or boolean column one query over its distinct values with
+   * their counts ({@link #valueProfile}). Exact distinct counts decide types and show in reasons,
+   * so they stay exact; counted one column at a time, their hash tables never have to fit together
+   * (80 {@code count(DISTINCT)} of 1M-row columns in one statement did not fit in 700 MB). Strings
+   * get theirs from {@link #stringProfile}; dates and times need none (their type does not depend
+   * on it).
+   */
   private static Map<String, Profile> profile(Db db, Dataset ref, List<String> names) {
     if (names.isEmpty()) {
       return Map.of();
     }
     StringBuilder sql = new StringBuilder("SELECT ");
     for (int i = 0; i < names.size(); i++) {
-      Column c = new Column(names.get(i), FeatureType.TEXT, "", "", null, null, true, true);
-      String q = c.quoted();
+      String q = Sql.ident(names.get(i));
       if (i > 0) {
         sql.append(", ");
       }
-      String type = ref.columns().get(names.get(i));
-      if (isString(type)) {
-        // Distinct values, numbers and categories come from stringProfile, over distinct values;
-        // here what the text-kind patterns require, so that only plausible kinds are matched.
-        sql.append("count(").append(q).append("), 0, 0, 0, 0, 0");
+      sql.append("count(").append(q).append(")");
+      if (isString(ref.columns().get(names.get(i)))) {
+        // What the text-kind patterns require, so that only plausible kinds are matched (CASE,
+        // not FILTER: hundreds of FILTER clauses make a scan slow).
         for (String part : new String[] {"@", "://", "."}) {
-          sql.append(", count(*) FILTER (WHERE contains(")
+          sql.append(", count(CASE WHEN contains(")
               .append(q)
               .append(", ")
               .append(Sql.str(part))
-              .append("))");
+              .append(") THEN 1 END)");
         }
-        continue;
       }
-      sql.append("count(").append(q).append("), count(DISTINCT ").append(q).append("), ");
-      if (Db.isNumericType(type) || type.equalsIgnoreCase("BOOLEAN")) {
-        sql.append("count(TRY_CAST(").append(q).append(" AS DOUBLE)), ");
-        sql.append("count(").append(c.catExpr()).append("), count(DISTINCT ");
-        sql.append(c.catExpr()).append("), ");
-        // Numbers with a fraction (or infinite): none in integer types.
-        sql.append(
-            Db.isFloatType(type) || type.toUpperCase(Locale.ROOT).startsWith("DECIMAL")
-                ? fractional(q)
-                : "0");
-      } else {
-        sql.append("0, 0, 0, 0");
-      }
-      sql.append(", 0, 0, 0");
     }
     sql.append(" FROM ").append(ref.quotedTable());
-    return db.queryOne(
-        sql.toString(),
-        rs -> {
-          Map<String, Profile> m = new java.util.HashMap<>();
-          for (int i = 0; i < names.size(); i++) {
-            int b = i * 9;
-            m.put(
-                names.get(i),
-                new Profile(
-                    rs.getLong(b + 1),
-                    rs.getLong(b + 2),
-                    rs.getLong(b + 3),
-                    rs.getLong(b + 4),
-                    rs.getLong(b + 5),
-                    rs.getLong(b + 6),
-                    rs.getLong(b + 7),
-                    rs.getLong(b + 8),
-                    rs.getLong(b + 9)));
-          }
-          return m;
-        });
+    Map<String, long[]> counts =
+        db.queryOne(
+            sql.toString(),
+            rs -> {
+              Map<String, long[]> m = new java.util.HashMap<>();
+              int at = 1;
+              for (String name : names) {
+                int n = isString(ref.columns().get(name)) ? 4 : 1;
+                long[] v = new long[n];
+                for (int k = 0; k < n; k++) {
+                  v[k] = rs.getLong(at++);
+                }
+                m.put(name, v);
+              }
+              return m;
+            });
+    Map<String, Profile> out = new java.util.HashMap<>();
+    for (String name : names) {
+      String type = ref.columns().get(name);
+      long[] c = counts.get(name);
+      if (isString(type)) {
+        out.put(name, new Profile(c[0], 0, 0, 0, 0, 0, c[1], c[2], c[3]));
+      } else if (Db.isNumericType(type) || type.equalsIgnoreCase("BOOLEAN")) {
+        out.put(name, valueProfile(db, ref, name, type, c[0]));
+      } else if (Db.isTemporalType(type)) {
+        out.put(name, new Profile(c[0], 0, 0, 0, 0, 0, 0, 0, 0));
+      } else {
+        long distinct =
+            db.scalarLong(
+                "SELECT count(DISTINCT " + Sql.ident(name) + ") FROM " + ref.quotedTable());
+        out.put(name, new Profile(c[0], distinct, 0, 0, 0, 0, 0, 0, 0));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The counts of a number or boolean column that look at each value (values that parse as numbers,
+   * non-missing values and distinct categories by number value, numbers that are not whole),
+   * computed over its distinct values with their counts: the same counts as per row, with the
+   * category expression run once per distinct value.
+   */
+  private static Profile valueProfile(Db db, Dataset ref, String name, String type, long nonNull) {
+    String q = Sql.ident(name);
+    String d = "TRY_CAST(v AS DOUBLE)";
+    String cat = new Column("v", FeatureType.TEXT, "", "", null, null, true, true).catExpr();
+    // Numbers with a fraction (or infinite): none in integer types.
+    boolean fractional =
+        Db.isFloatType(type) || type.toUpperCase(Locale.ROOT).startsWith("DECIMAL");
+    long[] m =
+        db.queryOne(
+            "SELECT COALESCE(sum(n) FILTER (WHERE "
+                + d
+                + " IS NOT NULL), 0), COALESCE(sum(n) FILTER (WHERE c IS NOT NULL), 0),"
+                + " count(DISTINCT c), "
+                + (fractional
+                    ? "COALESCE(sum(n) FILTER (WHERE NOT isnan("
+                        + d
+                        + ") AND (NOT isfinite("
+                        + d
+                        + ") OR "
+                        + d
+                        + " <> trunc("
+                        + d
+                        + "))), 0)"
+                    : "0")
+                + " FROM (SELECT v, n, "
+                + cat
+                + " AS c FROM (SELECT "
+                + q
+                + " AS v, count(*) AS n FROM "
+                + ref.quotedTable()
+                + " WHERE "
+                + q
+                + " IS NOT NULL GROUP BY 1))",
+            rs -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)});
+    return new Profile(nonNull, 0, m[0], m[1], m[2], m[3], 0, 0, 0);
   }
 }

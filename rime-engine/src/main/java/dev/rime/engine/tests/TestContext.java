@@ -10,7 +10,6 @@ import dev.rime.engine.data.Db;
 import dev.rime.engine.data.FeatureType;
 import dev.rime.engine.data.Sql;
 import dev.rime.engine.stats.Auc;
-import dev.rime.engine.stats.Edges;
 import dev.rime.engine.stats.Intervals;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -42,8 +41,8 @@ public final class TestContext {
   private final Column label;
   private final Column prediction;
   private final List<String> failingPredicates = new ArrayList<>();
-  private final Map<String, List<Double>> edgeCache = new HashMap<>();
   private final Map<String, Object> shared = new HashMap<>();
+  private ReferenceQuantiles quantiles;
   private ModelMetrics refMetrics;
   private ModelMetrics evalMetrics;
 
@@ -267,43 +266,19 @@ public final class TestContext {
    * Reference quantile edges of a numeric SQL expression at levels {@code k / n}, over finite
    * values, de-duplicated: linear interpolation between order statistics exactly as numpy's default
    * {@code quantile} does it (the order statistics come from SQL, the interpolation is numpy's).
+   * Order statistics are kept for the run, fetched with the percentiles', so tests asking for
+   * deciles and percentiles sort each feature once ({@link ReferenceQuantiles}).
    */
   public List<Double> quantileEdges(String numericExpr, int n) {
-    String cacheKey = numericExpr + "#" + n;
-    List<Double> cached = edgeCache.get(cacheKey);
-    if (cached != null) {
-      return cached;
+    if (quantiles == null) {
+      List<String> numericFeatures =
+          columns.stream()
+              .filter(c -> c.isFeature() && c.inBoth() && c.inModel() && c.isNumeric())
+              .map(Column::numExpr)
+              .collect(Collectors.toList());
+      quantiles = new ReferenceQuantiles(db, refTable(), numericFeatures);
     }
-    List<Double> levels = Edges.levels(n);
-    String finite =
-        "SELECT x FROM (SELECT " + numericExpr + " AS x FROM " + refTable() + ") WHERE isfinite(x)";
-    long count = db.scalarLong("SELECT count(*) FROM (" + finite + ")");
-    List<Double> edges = new ArrayList<>();
-    if (!levels.isEmpty() && count > 0) {
-      long[][] positions = Edges.positions(levels, count);
-      java.util.TreeSet<Long> needed = new java.util.TreeSet<>();
-      for (long[] p : positions) {
-        needed.add(p[0]);
-        needed.add(p[1]);
-      }
-      Map<Long, Double> order = new HashMap<>();
-      db.query(
-              "SELECT i, x FROM (SELECT x, row_number() OVER (ORDER BY x) - 1 AS i FROM ("
-                  + finite
-                  + ")) WHERE i IN ("
-                  + needed.stream().map(String::valueOf).collect(Collectors.joining(", "))
-                  + ")",
-              rs -> Map.entry(rs.getLong(1), rs.getDouble(2)))
-          .forEach(e -> order.put(e.getKey(), e.getValue()));
-      for (int i = 0; i < levels.size(); i++) {
-        edges.add(
-            Edges.lerp(
-                order.get(positions[i][0]), order.get(positions[i][1]), levels.get(i), count));
-      }
-    }
-    List<Double> out = Edges.dedupe(edges);
-    edgeCache.put(cacheKey, out);
-    return out;
+    return quantiles.edges(numericExpr, n);
   }
 
   /**

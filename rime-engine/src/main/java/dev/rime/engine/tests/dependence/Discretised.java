@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.IntStream;
 
 /**
  * The features (and the label) as small integer codes, for mutual information (ADR 0008):
@@ -32,9 +33,10 @@ import java.util.UUID;
  * </ul>
  *
  * Each dataset's codes are written once to a temporary table of one-byte columns (at most 52 codes:
- * one scan of the data, 1 byte per row and column, spillable by DuckDB), after which a contingency
- * table of two codes is one {@code GROUP BY} of two small integer columns. Built on first use and
- * shared by the tests of a run; tables are cached.
+ * one scan of the data, 1 byte per row and column, spillable by DuckDB). A contingency table with
+ * the label is one {@code GROUP BY} of two small integer columns, cached (three tests use each);
+ * the tables of many pairs of features are counted together by {@link #pairTables}, and not kept.
+ * Built on first use and shared by the tests of a run.
  */
 public final class Discretised {
 
@@ -58,6 +60,15 @@ public final class Discretised {
       return labels.size();
     }
   }
+
+  /** Cells of the tables one pass of {@link #pairTables} counts at most (8 bytes each). */
+  static final long CELLS_PER_PASS = 8_000_000;
+
+  /** Rows {@link #pairTables} counts at a time. */
+  static final int BLOCK_ROWS = 1 << 16;
+
+  /** The code {@link #pairTables} reads a missing code (the label's) as; codes are below 64. */
+  private static final int MISSING = 63;
 
   private final TestContext ctx;
   private final Map<String, Binning> binnings = new LinkedHashMap<>();
@@ -243,5 +254,151 @@ public final class Discretised {
     Contingency t = new Contingency(ba.size(), bb.size(), counts);
     cache.put(key, t);
     return t;
+  }
+
+  /**
+   * The contingency tables of pairs of coded columns on one dataset, each handed to {@code sink}
+   * with its index in {@code pairs} and not kept (rows where either code is missing, i.e. without a
+   * label, are left out, as in {@link #table}). Counted in Java rather than by one {@code GROUP BY}
+   * per pair (80 features: 3,160 pairs, 6,320 queries of ~7 ms on 1M rows): the codes of the
+   * columns involved are read once per pass, six bits each and ten to a BIGINT, in blocks of {@link
+   * #BLOCK_ROWS} rows, and each pair's table is counted over a block in one loop (pairs in
+   * parallel). Pairs are taken in passes whose tables hold at most {@link #CELLS_PER_PASS} cells,
+   * so the memory does not grow with the square of the number of features.
+   *
+   * @param pairs pairs of coded column names
+   */
+  public void pairTables(boolean evaluation, List<List<String>> pairs, PairSink sink) {
+    pairTables(evaluation, pairs, sink, CELLS_PER_PASS);
+  }
+
+  /** {@link #pairTables(boolean, List, PairSink)} with passes of at most {@code maxCells}. */
+  void pairTables(boolean evaluation, List<List<String>> pairs, PairSink sink, long maxCells) {
+    int start = 0;
+    while (start < pairs.size()) {
+      long cells = 0;
+      int end = start;
+      while (end < pairs.size()) {
+        List<String> p = pairs.get(end);
+        long size = (long) binning(p.get(0)).size() * binning(p.get(1)).size();
+        if (end > start && cells + size > maxCells) {
+          break;
+        }
+        cells += size;
+        end++;
+      }
+      countPass(evaluation, pairs.subList(start, end), start, sink);
+      start = end;
+    }
+  }
+
+  /** Receives one table of {@link #pairTables}. */
+  @FunctionalInterface
+  public interface PairSink {
+    /** The table of {@code pairs.get(index)}. */
+    void accept(int index, Contingency table);
+  }
+
+  private void countPass(boolean evaluation, List<List<String>> pairs, int offset, PairSink sink) {
+    List<String> columns = new ArrayList<>();
+    Map<String, Integer> position = new HashMap<>();
+    for (List<String> p : pairs) {
+      for (String c : p) {
+        if (!position.containsKey(c)) {
+          position.put(c, columns.size());
+          columns.add(c);
+        }
+      }
+    }
+    int k = pairs.size();
+    int[] left = new int[k];
+    int[] right = new int[k];
+    int[] width = new int[k];
+    boolean[] nullable = new boolean[k];
+    long[][] counts = new long[k][];
+    for (int i = 0; i < k; i++) {
+      List<String> p = pairs.get(i);
+      left[i] = position.get(p.get(0));
+      right[i] = position.get(p.get(1));
+      width[i] = binning(p.get(1)).size();
+      nullable[i] = label != null && p.contains(label);
+      counts[i] = new long[binning(p.get(0)).size() * width[i]];
+    }
+    int words = (columns.size() + 9) / 10;
+    StringBuilder sql = new StringBuilder("SELECT ");
+    for (int w = 0; w < words; w++) {
+      sql.append(w == 0 ? "" : ", ");
+      for (int j = w * 10; j < Math.min(columns.size(), w * 10 + 10); j++) {
+        sql.append(j == w * 10 ? "" : " | ")
+            .append("(CAST(coalesce(")
+            .append(codeColumn.get(columns.get(j)))
+            .append(", ")
+            .append(MISSING)
+            .append(") AS BIGINT) << ")
+            .append(6 * (j - w * 10))
+            .append(")");
+      }
+    }
+    sql.append(" FROM ").append(tables[evaluation ? 1 : 0]);
+    byte[][] block = new byte[columns.size()][BLOCK_ROWS];
+    int[] filled = {0};
+    ctx.db()
+        .forEach(
+            sql.toString(),
+            rs -> {
+              int r = filled[0];
+              for (int w = 0; w < words; w++) {
+                long v = rs.getLong(w + 1);
+                for (int j = w * 10; j < Math.min(columns.size(), w * 10 + 10); j++) {
+                  block[j][r] = (byte) (v & 63);
+                  v >>>= 6;
+                }
+              }
+              if (++filled[0] == BLOCK_ROWS) {
+                count(block, BLOCK_ROWS, left, right, width, nullable, counts);
+                filled[0] = 0;
+              }
+            });
+    count(block, filled[0], left, right, width, nullable, counts);
+    for (int i = 0; i < k; i++) {
+      List<String> p = pairs.get(i);
+      sink.accept(
+          offset + i,
+          new Contingency(binning(p.get(0)).size(), binning(p.get(1)).size(), counts[i]));
+    }
+  }
+
+  /** Adds the first {@code rows} rows of {@code block} to the tables of the pairs, in parallel. */
+  private static void count(
+      byte[][] block,
+      int rows,
+      int[] left,
+      int[] right,
+      int[] width,
+      boolean[] nullable,
+      long[][] counts) {
+    if (rows == 0) {
+      return;
+    }
+    IntStream.range(0, counts.length)
+        .parallel()
+        .forEach(
+            i -> {
+              byte[] a = block[left[i]];
+              byte[] b = block[right[i]];
+              long[] t = counts[i];
+              int w = width[i];
+              if (nullable[i]) {
+                for (int r = 0; r < rows; r++) {
+                  if (a[r] != MISSING && b[r] != MISSING) {
+                    t[a[r] * w + b[r]]++;
+                  }
+                }
+              } else {
+                for (int r = 0; r < rows; r++) {
+                  t[a[r] * w + b[r]]++;
+                }
+              }
+            });
   }
 }

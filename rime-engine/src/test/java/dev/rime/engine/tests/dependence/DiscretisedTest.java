@@ -61,6 +61,64 @@ class DiscretisedTest {
     assertThat(codes.table(true, "x", "y")).isSameAs(codes.table(true, "x", "y"));
   }
 
+  /** Every ordered pair of the coded columns (label included) of a context. */
+  private static List<List<String>> everyPair(List<String> names) {
+    List<List<String>> pairs = new ArrayList<>();
+    for (String a : names) {
+      for (String b : names) {
+        if (!a.equals(b)) {
+          pairs.add(List.of(a, b));
+        }
+      }
+    }
+    return pairs;
+  }
+
+  /** Asserts that pairTables gives table()'s tables, in passes of every size. */
+  private static void assertPairTablesMatch(Discretised codes, List<List<String>> pairs) {
+    for (long cells : new long[] {1, 3000, Discretised.CELLS_PER_PASS}) {
+      for (boolean eval : new boolean[] {false, true}) {
+        Contingency[] got = new Contingency[pairs.size()];
+        codes.pairTables(eval, pairs, (k, t) -> got[k] = t, cells);
+        for (int k = 0; k < pairs.size(); k++) {
+          List<String> p = pairs.get(k);
+          assertThat(got[k])
+              .as("%s, eval %s, passes of %d cells", p, eval, cells)
+              .isEqualTo(codes.table(eval, p.get(0), p.get(1)));
+        }
+      }
+    }
+  }
+
+  @Test
+  void pairTablesCountedTogetherEqualOneGroupByPerPair() {
+    TestContext ctx = Fixtures.context(db, DependenceReference.config(), DependenceReference.dir());
+    Discretised codes = Discretised.of(ctx);
+    // Rows without a label are left out of the label's tables, as table() does.
+    assertPairTablesMatch(codes, everyPair(List.of("x", "y", "z", "k", "c", "h", "label")));
+  }
+
+  @Test
+  void pairTablesSpanBlocksOfRows() {
+    // More rows than one block: the last block is partial.
+    int rows = Discretised.BLOCK_ROWS + 1234;
+    for (String side : new String[] {"ref", "eval"}) {
+      db.execute(
+          "COPY (SELECT range * 0.37 % 11 AS x, 'c' || (hash(range) % 70) AS c,"
+              + " CASE WHEN range % 17 = 0 THEN NULL ELSE (range % 3 = 0)::INTEGER END AS label"
+              + " FROM range("
+              + rows
+              + ")) TO '"
+              + dir.resolve(side + ".parquet")
+              + "' (FORMAT parquet)");
+    }
+    TestContext ctx =
+        Fixtures.context(db, Fixtures.config("ref.parquet", "eval.parquet", "label", null), dir);
+    Discretised codes = Discretised.of(ctx);
+    assertThat(codes.binning("c").size()).isEqualTo(52);
+    assertPairTablesMatch(codes, everyPair(List.of("x", "c", "label")));
+  }
+
   @Test
   void binsAreReferenceDecilesAndTheMostFrequentCategories() {
     TestContext ctx = Fixtures.context(db, DependenceReference.config(), DependenceReference.dir());
