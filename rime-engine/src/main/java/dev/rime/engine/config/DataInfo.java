@@ -14,7 +14,8 @@ import java.util.Map;
  * @param predCol column holding the model's predictions (P(label = 1) for binary), or null
  * @param nrows read at most this many rows of each file, or null for all
  * @param categoricalFeatures when not null, exactly the categorical features
- * @param protectedFeatures features for Bias and Fairness tests (checked to exist, not used yet)
+ * @param protectedFeatures the features the Bias and Fairness tests judge the data and model on
+ *     (checked to exist in the reference data)
  * @param featuresNotInModel columns present in the data that the model does not use: not tested
  * @param featureTypePath CSV file fixing the types of the features it names ({@code FeatureName,
  *     FeatureType}), or null

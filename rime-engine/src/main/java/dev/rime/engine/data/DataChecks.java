@@ -70,6 +70,12 @@ public final class DataChecks {
             requireColumn("tests_config." + e.getKey() + ".required_feats", (String) c, ref);
           }
         }
+        if (e.getValue().get("non_protected_train_features") instanceof List<?> names) {
+          for (Object c : names) {
+            requireColumn(
+                "tests_config." + e.getKey() + ".non_protected_train_features", (String) c, ref);
+          }
+        }
         if (e.getValue().get("column_specific_params") instanceof Map<?, ?> byColumn) {
           for (Object c : byColumn.keySet()) {
             requireAnyColumn(

@@ -14,7 +14,9 @@ import java.util.Arrays;
  *   <li>normalised {@code NMI = MI / min(H_X, H_Y)} ({@code normalized_mutual_info_score(…,
  *       average_method='min')}): 1 when one variable determines the other, 0 when independent. It
  *       is 0 when either variable has a single value (scikit-learn says 1.0 when both do; here
- *       there is no dependence to measure then).
+ *       there is no dependence to measure then);
+ *   <li>Theil's uncertainty coefficient {@code U(X | Y) = MI / H_X} ({@link #uncertaintyOfRows()}):
+ *       how much of the first variable the second reveals.
  * </ul>
  *
  * @param rows codes of the first variable
@@ -85,6 +87,22 @@ public record Contingency(int rows, int cols, long[] counts) {
     double[] m = measures(counts, rows, cols);
     double h = Math.min(m[1], m[2]);
     return m[0] <= 0 || h <= 0 ? 0 : m[0] / h;
+  }
+
+  /**
+   * Theil's uncertainty coefficient {@code U(X | Y) = MI / H_X}: the share of the first variable's
+   * entropy that the second explains (0 when independent, 1 when the second determines the first),
+   * or null when the first variable has a single value (no entropy to explain).
+   */
+  public Double uncertaintyOfRows() {
+    double[] m = measures(counts, rows, cols);
+    return m[1] <= 0 ? null : m[0] / m[1];
+  }
+
+  /** {@link #uncertaintyOfRows()} of a dense table, 0 when undefined (for the simulations). */
+  public static double uncertaintyOfRows(long[] counts, int rows, int cols) {
+    double[] m = measures(counts, rows, cols);
+    return m[1] <= 0 ? 0 : m[0] / m[1];
   }
 
   /** {@code [MI, H_X, H_Y]} of a dense table. */

@@ -38,6 +38,11 @@ import dev.rime.engine.tests.drift.PredictedLabelDriftTest;
 import dev.rime.engine.tests.drift.PredictionDriftTest;
 import dev.rime.engine.tests.drift.RegressionLabelDriftTest;
 import dev.rime.engine.tests.drift.RowNullProportionTest;
+import dev.rime.engine.tests.fairness.ChiSquaredIndependenceTest;
+import dev.rime.engine.tests.fairness.ClassImbalanceTest;
+import dev.rime.engine.tests.fairness.PredictProtectedFeaturesTest;
+import dev.rime.engine.tests.fairness.ProtectedFeatureDriftTest;
+import dev.rime.engine.tests.fairness.ProtectedProxiesTest;
 import dev.rime.engine.tests.performance.AucTest;
 import dev.rime.engine.tests.poisoning.ExactMatchLabelFlippingTest;
 import dev.rime.engine.tests.subset.SubsetAccuracyTest;
@@ -60,7 +65,8 @@ public final class TestCatalogue {
           "Model Performance",
           "Subset Performance",
           "Data Cleanliness",
-          "Data Poisoning Detection");
+          "Data Poisoning Detection",
+          "Bias and Fairness");
 
   /** Categories run when {@code tests_config.categories} is empty (see ADR 0002). */
   public static final List<String> DEFAULT_CATEGORIES =
@@ -113,7 +119,12 @@ public final class TestCatalogue {
           new HighMiFeatureToLabelTest(),
           new HighFeatureCorrelationTest(),
           new RequiredFeaturesTest(),
-          new ExactMatchLabelFlippingTest());
+          new ExactMatchLabelFlippingTest(),
+          new ProtectedFeatureDriftTest(),
+          new ProtectedProxiesTest(),
+          new ClassImbalanceTest(),
+          new ChiSquaredIndependenceTest(),
+          new PredictProtectedFeaturesTest());
 
   private TestCatalogue() {}
 

@@ -26,6 +26,22 @@ class ContingencyTest {
   }
 
   @Test
+  void uncertaintyCoefficientIsTheShareOfTheRowsEntropyExplained() {
+    // Rows a/b (H = ln 2); columns x, y, z: x and y say the row, z (2 of each) says nothing.
+    // H(rows | cols) = (4/8) ln 2, so MI = (1/2) ln 2 and U = 1/2; the columns' entropy is
+    // H(1/4, 1/4, 1/2) = 1.5 ln 2, so U(cols | rows) = 1/3 (the transposed table).
+    Contingency t = Contingency.of(new long[][] {{2, 0, 2}, {0, 2, 2}});
+    assertThat(t.uncertaintyOfRows()).isCloseTo(0.5, within(1e-15));
+    assertThat(Contingency.uncertaintyOfRows(t.counts(), 2, 3)).isCloseTo(0.5, within(1e-15));
+    Contingency transposed = Contingency.of(new long[][] {{2, 0}, {0, 2}, {2, 2}});
+    assertThat(transposed.uncertaintyOfRows()).isCloseTo(1.0 / 3, within(1e-15));
+    // One row value: nothing to explain.
+    Contingency single = Contingency.of(new long[][] {{1, 3}});
+    assertThat(single.uncertaintyOfRows()).isNull();
+    assertThat(Contingency.uncertaintyOfRows(single.counts(), 1, 2)).isZero();
+  }
+
+  @Test
   void matchesScikitLearnAndNormalisesByTheSmallerEntropy() {
     // scikit-learn's mutual_info_score and normalized_mutual_info_score(average_method='min')
     // on the table [[3, 0, 1], [0, 3, 1]] (dependence.py).

@@ -53,7 +53,12 @@ class TestCatalogueTest {
             "high_mi_feature_to_label",
             "high_feature_correlation",
             "required_features",
-            "exact_match_label_flipping");
+            "exact_match_label_flipping",
+            "protected_feature_drift",
+            "protected_proxies",
+            "class_imbalance",
+            "chi_squared_independence",
+            "predict_protected_features");
     assertThat(TestCatalogue.all())
         .extracting(StressTest::displayName)
         .containsExactly(
@@ -97,7 +102,12 @@ class TestCatalogueTest {
             "High Mutual Information (Feature to Label)",
             "High Feature Correlation",
             "Required Features",
-            "Label Flipping Detection (Exact Match)");
+            "Label Flipping Detection (Exact Match)",
+            "Protected Feature Drift",
+            "Discrimination By Proxy",
+            "Class Imbalance",
+            "Feature Independence",
+            "Predict Protected Features");
     assertThat(new HashSet<>(TestCatalogue.ids())).hasSize(TestCatalogue.ids().size());
     assertThat(TestCatalogue.all())
         .allSatisfy(t -> assertThat(TestCatalogue.CATEGORIES).contains(t.category()));

@@ -32,11 +32,15 @@ import java.util.stream.IntStream;
  *       rows without a label are left out of the label's tables (no missing code).
  * </ul>
  *
- * Each dataset's codes are written once to a temporary table of one-byte columns (at most 52 codes:
- * one scan of the data, 1 byte per row and column, spillable by DuckDB). A contingency table with
- * the label is one {@code GROUP BY} of two small integer columns, cached (three tests use each);
- * the tables of many pairs of features are counted together by {@link #pairTables}, and not kept.
- * Built on first use and shared by the tests of a run.
+ * The features coded are the numeric and categorical features the model uses, and the protected
+ * features ({@code data_info.protected_features}, which Bias and Fairness tests relate to the other
+ * features) whether the model uses them or not.
+ *
+ * <p>Each dataset's codes are written once to a temporary table of one-byte columns (at most 52
+ * codes: one scan of the data, 1 byte per row and column, spillable by DuckDB). A contingency table
+ * with the label is one {@code GROUP BY} of two small integer columns, cached (three tests use
+ * each); the tables of many pairs of features are counted together by {@link #pairTables}, and not
+ * kept. Built on first use and shared by the tests of a run.
  */
 public final class Discretised {
 
@@ -91,8 +95,10 @@ public final class Discretised {
     List<String> codeExprs = new ArrayList<>();
     List<String> valueExprs = new ArrayList<>();
     int i = 0;
+    List<String> protectedFeatures = ctx.config().dataInfo().protectedFeatures();
     for (Column c : ctx.columns()) {
-      if (!(c.isFeature() && c.inBoth() && c.inModel() && (c.isNumeric() || c.isCategorical()))) {
+      boolean used = c.inModel() || protectedFeatures.contains(c.name());
+      if (!(c.isFeature() && c.inBoth() && used && (c.isNumeric() || c.isCategorical()))) {
         continue;
       }
       String v = "v" + i;
@@ -212,6 +218,30 @@ public final class Discretised {
       out.put(c, binning(c).description());
     }
     return out;
+  }
+
+  /**
+   * Whether a column is coded (a numeric or categorical feature in both datasets, or the label).
+   */
+  public boolean isCoded(String column) {
+    return binnings.containsKey(column);
+  }
+
+  /**
+   * The quoted temporary table of one dataset's codes: one {@code UTINYINT} column per coded column
+   * ({@link #codeColumn}), a row per data row (for tests that score rows in SQL).
+   */
+  public String codeTable(boolean evaluation) {
+    if (tables[0] == null) {
+      throw new IllegalStateException("no column of the run is coded");
+    }
+    return tables[evaluation ? 1 : 0];
+  }
+
+  /** The column of {@link #codeTable} holding a coded column's codes. */
+  public String codeColumn(String column) {
+    binning(column);
+    return codeColumn.get(column);
   }
 
   /** The label column's name, or null without labels. */

@@ -63,14 +63,24 @@ public final class CategoricalDriftTest implements StressTest {
   }
 
   private TestCase test(TestContext ctx, TestParams params, Column c) {
+    return drift(ctx, this, params, c, c.catExpr());
+  }
+
+  /**
+   * The case of one feature whose categories are {@code categoryExpr} (a VARCHAR, null for a
+   * missing value), measured and judged as this test does, under {@code test}'s id with {@code
+   * params} (this test's parameters): Protected Feature Drift reuses it.
+   */
+  public static TestCase drift(
+      TestContext ctx, StressTest test, TestParams params, Column c, String categoryExpr) {
     boolean withNulls = !params.bool("ignore_nans");
     String pred = ctx.hasPredictions() ? ctx.predExpr() : null;
-    var ref = Histogram.categories(ctx.db(), ctx.refTable(), c.catExpr(), pred, withNulls);
-    var eval = Histogram.categories(ctx.db(), ctx.evalTable(), c.catExpr(), pred, withNulls);
+    var ref = Histogram.categories(ctx.db(), ctx.refTable(), categoryExpr, pred, withNulls);
+    var eval = Histogram.categories(ctx.db(), ctx.evalTable(), categoryExpr, pred, withNulls);
     Histogram[] aligned = Histogram.align(ref, eval);
     DriftMeasure m =
         FeatureDrift.binned(
-            ctx, this, params, DriftStatistic.of(params), c, aligned[0], aligned[1]);
-    return FeatureDrift.judge(ctx, this, params, c, aligned[0], aligned[1], m);
+            ctx, test, params, DriftStatistic.of(params), c, aligned[0], aligned[1]);
+    return FeatureDrift.judge(ctx, test, params, c, aligned[0], aligned[1], m);
   }
 }
