@@ -31,6 +31,19 @@ public record ClassProbabilities(String key, Path file, String table, int classe
     return out;
   }
 
+  /** The probabilities of a row as a DuckDB list, class 0 first. */
+  public String listExpr() {
+    return "[" + String.join(", ", columns()) + "]";
+  }
+
+  /**
+   * The predicted class of a row (over {@link #joinedWith}): the first class of the largest
+   * probability, as numpy's argmax.
+   */
+  public String predictedClassExpr() {
+    return "(list_position(" + listExpr() + ", list_max(" + listExpr() + ")) - 1)";
+  }
+
   /** The data rows side by side with their probabilities, as a FROM item. */
   public String joinedWith(Dataset data) {
     return "(SELECT * FROM " + data.quotedTable() + " POSITIONAL JOIN " + Sql.ident(table) + ")";

@@ -275,7 +275,7 @@ public final class MetricStats {
       Db db, String from, String g, String y, ClassProbabilities probs, boolean withRanks) {
     int k = probs.classes();
     List<String> cols = probs.columns();
-    String list = "[" + String.join(", ", cols) + "]";
+    String list = probs.listExpr();
     String trueProb = "list_extract(" + list + ", CAST(y AS INTEGER) + 1)";
     String clip = "least(greatest(" + trueProb + ", " + EPS_SQL + "), 1 - " + EPS_SQL + ")";
     String base =
@@ -285,11 +285,9 @@ public final class MetricStats {
             + y
             + " AS y, "
             + String.join(", ", cols)
-            + ", list_position("
-            + list
-            + ", list_max("
-            + list
-            + ")) - 1 AS yhat, list_max("
+            + ", "
+            + probs.predictedClassExpr()
+            + " AS yhat, list_max("
             + list
             + ") AS conf FROM "
             + from;
