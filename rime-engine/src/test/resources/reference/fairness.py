@@ -34,6 +34,14 @@ Printed:
   (hobby has 120 values, left out) and scored on the evaluation codes, rows where the protected
   feature is missing left out on both sides: balanced_accuracy_score, accuracy_score, and the
   share of the reference's largest group in the evaluation data.
+* group_metrics: per grouping (each protected feature; each pair crossed, a group named
+  'a=x & b=y') on the evaluation rows, each group's positive prediction rate (pred > 0.5), average
+  prediction, recall and false positive rate, and the judgements of ADR 0010 computed here from
+  their definitions (z = scipy.stats.norm.ppf(0.975), min_sample_size 20 on each value's own rows):
+  parity (ratio to the best judged group; a group fails when ratio < 0.8 and 0.8 best - value >
+  z sqrt(SE^2 + 0.8^2 SE_best^2), SE of a rate sqrt(r (1 - r) / n), of a mean sqrt(var / n)),
+  gaps (max - min per metric; the largest pair difference d with d - 0.1 > z sqrt(SE_a^2 +
+  SE_b^2)) and subset sensitivity (|value - overall|; claimed when it exceeds 0.1 by z SE).
 
 Run once (outside the repo's build), with the pinned versions of /tmp/refvenv:
   python3 -m venv /tmp/refvenv
@@ -47,7 +55,7 @@ import numpy as np
 import pandas as pd
 import scipy
 import sklearn
-from scipy.stats import chi2_contingency, entropy
+from scipy.stats import chi2_contingency, entropy, norm
 from scipy.stats.contingency import association
 from sklearn.metrics import accuracy_score, balanced_accuracy_score, mutual_info_score
 from sklearn.naive_bayes import CategoricalNB
@@ -154,6 +162,112 @@ def psi(ref_groups, eval_groups):
     return float(np.sum((p - q) * np.log(p / q)))
 
 
+Z = float(norm.ppf(0.975))
+MIN_SAMPLE_SIZE = 20
+
+
+def rate(x):
+    """Mean and its standard error sqrt(r (1 - r) / n) of a 0/1 array (None when empty)."""
+    n = len(x)
+    if n == 0:
+        return None, None, 0
+    r = float(np.mean(x))
+    return r, float(np.sqrt(r * (1 - r) / n)), n
+
+
+def mean(x):
+    """Mean and its standard error sqrt(var_samp / n)."""
+    n = len(x)
+    if n == 0:
+        return None, None, 0
+    se = float(np.sqrt(np.var(x, ddof=1) / n)) if n > 1 else 0.0
+    return float(np.mean(x)), se, n
+
+
+def parity(values, floors=(0.8, 0.7, 0.6)):
+    """Ratios to the best judged group; failing groups: ratio < f and f best - v > margin."""
+    judged = {g: v for g, v in values.items() if v[0] is not None and v[2] >= MIN_SAMPLE_SIZE}
+    best = max(judged, key=lambda g: judged[g][0])
+    b, bse, _ = judged[best]
+    ratios = {g: v[0] / b for g, v in judged.items()}
+    worst = min(ratios, key=ratios.get)
+    f = floors[0]
+    failing = [g for g, v in judged.items()
+               if ratios[g] < f and f * b - v[0] > Z * np.sqrt(v[1] ** 2 + f * f * bse ** 2)]
+    worst_failing = min((ratios[g] for g in failing), default=None)
+    severity = "NONE"
+    if worst_failing is not None:
+        severity = ("HIGH" if worst_failing < floors[2] else
+                    "MEDIUM" if worst_failing < floors[1] else "LOW")
+    return {"best_group": best, "worst_group": worst, "worst_ratio": ratios[worst],
+            "num_failing": len(failing), "severity": severity}
+
+
+def gaps(per_metric, thresholds=(0.1, 0.2, 0.3)):
+    """Per metric max - min over judged groups; the largest gap of a pair beyond low + noise."""
+    out, claimed = {}, None
+    for m, values in per_metric.items():
+        judged = {g: v for g, v in values.items() if v[0] is not None and v[2] >= MIN_SAMPLE_SIZE}
+        if len(judged) < 2:
+            continue
+        vals = [v[0] for v in judged.values()]
+        out[m + "_gap"] = max(vals) - min(vals)
+        for a in judged.values():
+            for b in judged.values():
+                d = a[0] - b[0]
+                if d >= thresholds[0] and d - thresholds[0] > Z * np.sqrt(a[1] ** 2 + b[1] ** 2):
+                    claimed = d if claimed is None else max(claimed, d)
+    out["claimed_gap"] = claimed
+    out["severity"] = ("NONE" if claimed is None else "HIGH" if claimed >= thresholds[2] else
+                       "MEDIUM" if claimed >= thresholds[1] else "LOW")
+    return out
+
+
+def sensitivity(values, overall, thresholds=(0.1, 0.2, 0.3)):
+    judged = {g: v for g, v in values.items() if v[0] is not None and v[2] >= MIN_SAMPLE_SIZE}
+    diffs = {g: abs(v[0] - overall) for g, v in judged.items()}
+    claimed = [d for g, d in diffs.items()
+               if d >= thresholds[0] and d - thresholds[0] > Z * judged[g][1]]
+    c = max(claimed, default=None)
+    return {"overall": overall, "max_diff": max(diffs.values()), "claimed_diff": c,
+            "severity": ("NONE" if c is None else "HIGH" if c >= thresholds[2] else
+                         "MEDIUM" if c >= thresholds[1] else "LOW")}
+
+
+def group_metrics(ref, ev, protected):
+    """Per grouping (each protected feature, each pair crossed) the group fairness measures."""
+    pred = ev["pred"].astype(float).to_numpy()
+    label = ev["label"].astype(float).to_numpy()
+    pp = (pred > 0.5).astype(float)
+    names = {f: ["null" if g is None else g for g in groups(ref, ev, f)] for f in protected}
+    groupings = {f: names[f] for f in protected}
+    for i, a in enumerate(protected):
+        for b in protected[i + 1:]:
+            groupings[a + " x " + b] = [a + "=" + x + " & " + b + "=" + y
+                                        for x, y in zip(names[a], names[b])]
+    out = {}
+    for key, g in groupings.items():
+        g = np.array(g, dtype=object)
+        keys = sorted(set(g))
+        ppr = {k: rate(pp[g == k]) for k in keys}
+        avg = {k: mean(pred[g == k]) for k in keys}
+        tpr = {k: rate(pp[(g == k) & (label == 1)]) for k in keys}
+        fpr = {k: rate(pp[(g == k) & (label == 0)]) for k in keys}
+        out[key] = {
+            "groups": {k: {"size": int(ppr[k][2]), "positive_prediction_rate": ppr[k][0],
+                           "average_prediction": avg[k][0], "recall": tpr[k][0],
+                           "false_positive_rate": fpr[k][0]} for k in keys},
+            "demographic_parity": parity(ppr),
+            "demographic_parity_avg_pred": parity(avg),
+            "equal_opportunity": parity(tpr),
+            "equalized_odds": gaps({"recall": tpr, "false_positive_rate": fpr}),
+            "predictive_equality": gaps({"false_positive_rate": fpr}),
+            "subset_sensitivity_pos_pred": sensitivity(ppr, float(np.mean(pp))),
+            "subset_sensitivity_avg_pred": sensitivity(avg, float(np.mean(pred))),
+        }
+    return out
+
+
 def main():
     rng = np.random.default_rng(2024)
     ref, ev = make(rng, False), make(rng, True)
@@ -207,6 +321,7 @@ def main():
             "balanced_accuracy": float(balanced_accuracy_score(ye, predicted)),
             "accuracy": float(accuracy_score(ye, predicted)),
             "majority_baseline_accuracy": float(np.mean(ye == majority))}
+    out["group_metrics"] = group_metrics(ref, ev, protected)
     json.dump(out, __import__("sys").stdout, indent=2, ensure_ascii=False)
     print()
 

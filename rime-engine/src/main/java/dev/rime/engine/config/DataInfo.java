@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.rime.engine.config;
 
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 
@@ -21,6 +23,8 @@ import java.util.Map;
  * @param featuresNotInModel columns present in the data that the model does not use: not tested
  * @param featureTypePath CSV file fixing the types of the features it names ({@code FeatureName,
  *     FeatureType}), or null
+ * @param intersections groups of features (each at least two) whose crossed groups the
+ *     intersectional Bias and Fairness tests judge, besides every pair of protected features
  */
 public record DataInfo(
     String refPath,
@@ -33,7 +37,8 @@ public record DataInfo(
     List<String> categoricalFeatures,
     List<String> protectedFeatures,
     List<String> featuresNotInModel,
-    String featureTypePath) {
+    String featureTypePath,
+    List<List<String>> intersections) {
 
   static final List<String> KEYS =
       List.of(
@@ -47,7 +52,8 @@ public record DataInfo(
           "categorical_features",
           "protected_features",
           "features_not_in_model",
-          "feature_type_path");
+          "feature_type_path",
+          "intersections");
 
   static final Map<String, String> UNSUPPORTED =
       Map.of(
@@ -57,8 +63,6 @@ public record DataInfo(
           "ranking models come in a later issue",
           "embeddings",
           "embedding tests come in a later issue",
-          "intersections",
-          "intersectional tests come in a later issue",
           "ref_data_info",
           "the split data_info form comes in a later issue; use ref_path and eval_path",
           "eval_data_info",
@@ -101,7 +105,38 @@ public record DataInfo(
         n.strings("categorical_features"),
         orEmpty(n.strings("protected_features")),
         orEmpty(n.strings("features_not_in_model")),
-        featureTypePath(n));
+        featureTypePath(n),
+        intersections(n));
+  }
+
+  /**
+   * {@code intersections}: a list of {@code {"features": [...]}} objects, each naming at least two
+   * distinct features whose groups the intersectional fairness tests cross.
+   */
+  private static List<List<String>> intersections(ConfigNode n) {
+    Object value = n.map().get("intersections");
+    if (value == null) {
+      return List.of();
+    }
+    if (!(value instanceof List<?> list)) {
+      throw new ConfigException(
+          n.key("intersections"),
+          "expected a list of {\"features\": [...]} objects, got " + ConfigNode.describe(value));
+    }
+    List<List<String>> out = new ArrayList<>();
+    for (int i = 0; i < list.size(); i++) {
+      ConfigNode o = ConfigNode.of(n.key("intersections") + "[" + i + "]", list.get(i));
+      o.checkKeys(List.of("features"), Map.of());
+      List<String> features = o.strings("features");
+      if (features == null || features.size() < 2) {
+        throw new ConfigException(o.key("features"), "must list at least two features");
+      }
+      if (new HashSet<>(features).size() != features.size()) {
+        throw new ConfigException(o.key("features"), "lists a feature twice: " + features);
+      }
+      out.add(features);
+    }
+    return List.copyOf(out);
   }
 
   private static String featureTypePath(ConfigNode n) {

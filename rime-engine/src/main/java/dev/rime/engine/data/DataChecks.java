@@ -56,6 +56,11 @@ public final class DataChecks {
     for (String c : info.protectedFeatures()) {
       requireColumn("data_info.protected_features", c, ref);
     }
+    for (int i = 0; i < info.intersections().size(); i++) {
+      for (String c : info.intersections().get(i)) {
+        requireColumn("data_info.intersections[" + i + "].features", c, ref);
+      }
+    }
     if (tests != null) {
       for (String c : tests.globalExcludeColumns()) {
         requireAnyColumn("tests_config.global_exclude_columns", c, ref, eval);

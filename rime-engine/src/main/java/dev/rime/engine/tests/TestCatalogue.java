@@ -40,9 +40,19 @@ import dev.rime.engine.tests.drift.RegressionLabelDriftTest;
 import dev.rime.engine.tests.drift.RowNullProportionTest;
 import dev.rime.engine.tests.fairness.ChiSquaredIndependenceTest;
 import dev.rime.engine.tests.fairness.ClassImbalanceTest;
+import dev.rime.engine.tests.fairness.DemographicParityAvgPredTest;
+import dev.rime.engine.tests.fairness.DemographicParityTest;
+import dev.rime.engine.tests.fairness.EqualOppMacroRecallTest;
+import dev.rime.engine.tests.fairness.EqualOpportunityTest;
+import dev.rime.engine.tests.fairness.EqualizedOddsTest;
+import dev.rime.engine.tests.fairness.GroupFairnessAvgPredTest;
+import dev.rime.engine.tests.fairness.IntersectionalGroupFairnessTest;
 import dev.rime.engine.tests.fairness.PredictProtectedFeaturesTest;
+import dev.rime.engine.tests.fairness.PredictiveEqualityTest;
 import dev.rime.engine.tests.fairness.ProtectedFeatureDriftTest;
 import dev.rime.engine.tests.fairness.ProtectedProxiesTest;
+import dev.rime.engine.tests.fairness.SubsetSensitivityAvgPredTest;
+import dev.rime.engine.tests.fairness.SubsetSensitivityPosPredTest;
 import dev.rime.engine.tests.performance.AucTest;
 import dev.rime.engine.tests.poisoning.ExactMatchLabelFlippingTest;
 import dev.rime.engine.tests.subset.SubsetAccuracyTest;
@@ -123,8 +133,18 @@ public final class TestCatalogue {
           new ProtectedFeatureDriftTest(),
           new ProtectedProxiesTest(),
           new ClassImbalanceTest(),
+          new EqualizedOddsTest(),
+          new IntersectionalGroupFairnessTest(),
+          new GroupFairnessAvgPredTest(),
+          new DemographicParityTest(),
+          new DemographicParityAvgPredTest(),
           new ChiSquaredIndependenceTest(),
-          new PredictProtectedFeaturesTest());
+          new PredictProtectedFeaturesTest(),
+          new SubsetSensitivityPosPredTest(),
+          new SubsetSensitivityAvgPredTest(),
+          new EqualOpportunityTest(),
+          new EqualOppMacroRecallTest(),
+          new PredictiveEqualityTest());
 
   private TestCatalogue() {}
 

@@ -156,6 +156,31 @@ class TestRunConfigTest {
   }
 
   @Test
+  void intersectionsListAtLeastTwoDistinctFeatures() {
+    Map<String, Object> ok = minimal();
+    Fixtures.dataInfo(ok).put("intersections", List.of(Map.of("features", List.of("a", "b", "c"))));
+    assertThat(TestRunConfig.parse(ok).dataInfo().intersections())
+        .containsExactly(List.of("a", "b", "c"));
+    assertThat(TestRunConfig.parse(minimal()).dataInfo().intersections()).isEmpty();
+    Map<String, Object> one = minimal();
+    Fixtures.dataInfo(one).put("intersections", List.of(Map.of("features", List.of("a"))));
+    rejects(one, "data_info.intersections[0].features")
+        .hasMessageContaining("at least two features");
+    Map<String, Object> twice = minimal();
+    Fixtures.dataInfo(twice)
+        .put(
+            "intersections",
+            List.of(Map.of("features", List.of("a", "b")), Map.of("features", List.of("a", "a"))));
+    rejects(twice, "data_info.intersections[1].features").hasMessageContaining("twice");
+    Map<String, Object> typo = minimal();
+    Fixtures.dataInfo(typo).put("intersections", List.of(Map.of("feature", List.of("a", "b"))));
+    rejects(typo, "data_info.intersections[0].feature").hasMessageContaining("features");
+    Map<String, Object> notList = minimal();
+    Fixtures.dataInfo(notList).put("intersections", "a,b");
+    rejects(notList, "data_info.intersections").hasMessageContaining("expected a list");
+  }
+
+  @Test
   void unknownModelTaskSuggests() {
     Map<String, Object> c = minimal();
     c.put("model_task", "Binary Clasification");

@@ -42,6 +42,24 @@ class DataChecksTest {
   }
 
   @Test
+  void unknownIntersectionAndTrainingFeaturesNameTheKey() {
+    Fixtures.csv(dir, "eval.csv", "x,y,p", "1,0,0.2");
+    Map<String, Object> config = Fixtures.config("ref.csv", "eval.csv", "y", "p");
+    Fixtures.dataInfo(config).put("intersections", List.of(Map.of("features", List.of("x", "z"))));
+    assertThatThrownBy(() -> load(config))
+        .hasMessageStartingWith(
+            "data_info.intersections[0].features: column 'z' not found in "
+                + dir.resolve("ref.csv"));
+    Map<String, Object> training = Fixtures.config("ref.csv", "eval.csv", "y", "p");
+    training.put(
+        "tests_config",
+        Map.of("predict_protected_features", Map.of("non_protected_train_features", List.of("w"))));
+    assertThatThrownBy(() -> load(training))
+        .hasMessageStartingWith(
+            "tests_config.predict_protected_features.non_protected_train_features: column 'w'");
+  }
+
+  @Test
   void missingPredictionColumn() {
     Fixtures.csv(dir, "eval.csv", "x,y,p", "1,0,0.2");
     assertThatThrownBy(() -> load(Fixtures.config("ref.csv", "eval.csv", "y", "score")))

@@ -57,8 +57,18 @@ class TestCatalogueTest {
             "protected_feature_drift",
             "protected_proxies",
             "class_imbalance",
+            "equalized_odds",
+            "intersectional_group_fairness",
+            "group_fairness_avg_pred",
+            "demographic_parity",
+            "demographic_parity_avg_pred",
             "chi_squared_independence",
-            "predict_protected_features");
+            "predict_protected_features",
+            "subset_sensitivity_pos_pred",
+            "subset_sensitivity_avg_pred",
+            "equal_opportunity",
+            "equal_opp_macro_recall",
+            "predictive_equality");
     assertThat(TestCatalogue.all())
         .extracting(StressTest::displayName)
         .containsExactly(
@@ -106,8 +116,18 @@ class TestCatalogueTest {
             "Protected Feature Drift",
             "Discrimination By Proxy",
             "Class Imbalance",
+            "Equalized Odds",
+            "Intersectional Group Fairness (Pos Pred)",
+            "Intersectional Group Fairness (Avg Pred)",
+            "Demographic Parity (Pos Pred)",
+            "Demographic Parity (Avg Pred)",
             "Feature Independence",
-            "Predict Protected Features");
+            "Predict Protected Features",
+            "Subset Sensitivity (Pos Pred)",
+            "Subset Sensitivity (Avg Pred)",
+            "Equal Opportunity (Recall)",
+            "Equal Opportunity (Macro Recall)",
+            "Predictive Equality (FPR)");
     assertThat(new HashSet<>(TestCatalogue.ids())).hasSize(TestCatalogue.ids().size());
     assertThat(TestCatalogue.all())
         .allSatisfy(t -> assertThat(TestCatalogue.CATEGORIES).contains(t.category()));

@@ -49,6 +49,16 @@ final class FairnessReference {
     return ((Number) o).doubleValue();
   }
 
+  /** An object at a path of keys, e.g. {@code object("group_metrics", "sex")}. */
+  @SuppressWarnings("unchecked")
+  static Map<String, Object> object(String... path) {
+    Object o = EXPECTED;
+    for (String key : path) {
+      o = ((Map<String, Object>) o).get(key);
+    }
+    return (Map<String, Object>) o;
+  }
+
   private static Map<String, Object> load() {
     try (InputStream in = FairnessReference.class.getResourceAsStream("/reference/fairness.json")) {
       return Json.lenient().readValue(in, Json.MAP);
