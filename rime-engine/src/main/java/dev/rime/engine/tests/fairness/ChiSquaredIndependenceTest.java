@@ -79,19 +79,16 @@ public final class ChiSquaredIndependenceTest implements StressTest {
 
     // Measure: labelled rows per group and label class.
     Map<String, Map<String, Long>> counts = new TreeMap<>(groups.order());
-    ctx.db()
-        .query(
-            "SELECT g, y, count(*) FROM (SELECT "
-                + groups.keyExpr()
-                + " AS g, "
-                + ctx.labelColumn().catExpr()
-                + " AS y FROM "
-                + ctx.evalTable()
-                + ") WHERE y IS NOT NULL GROUP BY ALL",
-            rs ->
-                counts
-                    .computeIfAbsent(rs.getString(1), k -> new TreeMap<>())
-                    .put(rs.getString(2), rs.getLong(3)));
+    groups
+        .labelCounts(ctx)
+        .forEach(
+            (g, byLabel) ->
+                byLabel.forEach(
+                    (y, n) -> {
+                      if (y != null) {
+                        counts.computeIfAbsent(g, k -> new TreeMap<>()).put(y, n);
+                      }
+                    }));
     long labelled = 0;
     List<String> tested = new ArrayList<>();
     TreeSet<String> classes = new TreeSet<>();

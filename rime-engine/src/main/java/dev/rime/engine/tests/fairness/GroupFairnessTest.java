@@ -24,8 +24,9 @@ import java.util.stream.Collectors;
  * What the group fairness tests share: for each protected feature (or, for an intersectional test,
  * each crossing of protected features, {@link Grouping#crossings}), the model's metrics on each of
  * its groups of evaluation rows, from the metrics core ({@link MetricStats#byGroup}, one {@code
- * GROUP BY}), then a judgement of how unequal they are ({@link #judge}). One case per feature or
- * crossing; one that cannot be measured is a SKIP (or failed) case and the others still run.
+ * GROUP BY} per grouping, shared by the tests of a run), then a judgement of how unequal they are
+ * ({@link #judge}). One case per feature or crossing; one that cannot be measured is a SKIP (or
+ * failed) case and the others still run.
  *
  * <p>A group's value of a metric is judged only when it rests on at least {@code min_sample_size}
  * rows ({@link MetricStats#support}: every row for rates of the predictions, the positives for
@@ -109,7 +110,7 @@ abstract class GroupFairnessTest implements StressTest {
         List<ProtectedGroups> parts = new ArrayList<>();
         columns.forEach(c -> parts.add(ProtectedGroups.of(ctx, c)));
         Grouping grouping = parts.size() == 1 ? Grouping.of(parts.get(0)) : Grouping.crossed(parts);
-        Map<String, MetricStats> stats = MetricStats.byGroup(ctx, true, grouping.keyExpr(), false);
+        Map<String, MetricStats> stats = stats(ctx, grouping);
         out.add(judge(ctx, params, grouping, metrics, stats));
       } catch (SkipTest s) {
         out.add(CaseBuilder.skip(this, names, s.getMessage()));
@@ -118,6 +119,16 @@ abstract class GroupFairnessTest implements StressTest {
       }
     }
     return out;
+  }
+
+  /**
+   * The evaluation statistics of each group of a grouping, computed by the first test that asks and
+   * kept for the run: every group fairness test reads the same ones.
+   */
+  static Map<String, MetricStats> stats(TestContext ctx, Grouping grouping) {
+    return ctx.shared(
+        GroupFairnessTest.class.getName() + "/" + grouping.keyExpr(),
+        () -> MetricStats.byGroup(ctx, true, grouping.keyExpr(), false));
   }
 
   /** Each group's value of {@code metric}, in the grouping's order. */

@@ -13,8 +13,8 @@ import java.util.List;
  * ln((n_kc + α) / (n_k + α C_f))}; a row's class maximises the prior plus the sum of its codes' log
  * likelihoods, the first class on ties. Classes never seen in fitting are never predicted.
  *
- * <p>Rows are scored in SQL ({@link #confusionSql}): each feature's log likelihoods are one list
- * literal, a row's class scores the element-wise sum of one slice per feature.
+ * <p>Rows are scored in SQL ({@link #confusionSql}): each distinct row of codes once, each
+ * feature's log likelihoods a small table joined on its code.
  */
 final class NaiveBayes {
 
@@ -117,54 +117,68 @@ final class NaiveBayes {
   /**
    * SQL counting the rows of {@code table} by true and predicted class: columns {@code t} (the
    * target's code), {@code p} (the position of the predicted class among the classes seen, from 1:
-   * {@link #classOfPosition}) and the count. The sum runs over the features, then adds the prior,
-   * in scikit-learn's order, so ties break alike.
+   * {@link #classOfPosition}) and the count. The distinct rows of codes are counted first (often
+   * far fewer than the rows), then each is scored: every feature's log likelihoods are a small
+   * table of one row per code and one column per class, joined on the code, so a class's score is a
+   * sum of columns. The sum runs over the features, then adds the prior, in scikit-learn's order,
+   * so ties break alike (the first class of the largest score).
    *
    * @param target the target's code column
    * @param features the features' code columns, in the tables' order
    */
   String confusionSql(String table, String target, List<String> features) {
     int k = seen.length;
-    StringBuilder slices = new StringBuilder();
+    StringBuilder combos = new StringBuilder("SELECT ").append(target).append(" AS t");
     for (int f = 0; f < features.size(); f++) {
-      StringBuilder list = new StringBuilder("[");
+      combos.append(", ").append(features.get(f)).append(" AS f").append(f);
+    }
+    combos.append(", count(*) AS n FROM ").append(table).append(" GROUP BY ALL");
+    StringBuilder joins = new StringBuilder();
+    for (int f = 0; f < features.size(); f++) {
       double[] lp = logLikelihood.get(f);
-      for (int i = 0; i < lp.length; i++) {
-        list.append(i == 0 ? "'" : ", '").append(Double.toString(lp[i])).append("'");
+      joins.append(" JOIN (VALUES ");
+      for (int c = 0; c < codes[f]; c++) {
+        joins.append(c == 0 ? "(" : ", (").append(c);
+        for (int s = 0; s < k; s++) {
+          joins.append(", ").append(dbl(lp[c * k + s]));
+        }
+        joins.append(")");
       }
-      list.append("]::DOUBLE[]");
-      String start = "CAST(" + features.get(f) + " AS INTEGER) * " + k;
-      slices
-          .append(", list_slice(")
-          .append(list)
-          .append(", ")
-          .append(start)
-          .append(" + 1, ")
-          .append(start)
-          .append(" + ")
-          .append(k)
-          .append(") AS v")
-          .append(f);
+      joins.append(") AS lp").append(f).append("(code");
+      for (int s = 0; s < k; s++) {
+        joins.append(", l").append(s);
+      }
+      joins.append(") ON combos.f").append(f).append(" = lp").append(f).append(".code");
     }
-    StringBuilder scores = new StringBuilder("[");
+    StringBuilder scores = new StringBuilder();
+    StringBuilder greatest = new StringBuilder("greatest(");
+    StringBuilder argmax = new StringBuilder("CASE");
     for (int s = 0; s < k; s++) {
-      scores.append(s == 0 ? "" : ", ").append("(");
+      scores.append(", (");
       for (int f = 0; f < features.size(); f++) {
-        scores.append(f == 0 ? "" : " + ").append("v").append(f).append("[").append(s + 1);
-        scores.append("]");
+        scores.append(f == 0 ? "" : " + ").append("lp").append(f).append(".l").append(s);
       }
-      scores.append(") + CAST('").append(Double.toString(logPrior[s])).append("' AS DOUBLE)");
+      scores.append(") + ").append(dbl(logPrior[s])).append(" AS s").append(s);
+      greatest.append(s == 0 ? "" : ", ").append("s").append(s);
+      argmax.append(" WHEN s").append(s).append(" = m THEN ").append(s + 1);
     }
-    scores.append("]");
-    return "SELECT t, list_position(s, list_max(s)) AS p, count(*) FROM (SELECT t, "
+    greatest.append(")");
+    argmax.append(" END");
+    return "WITH combos AS ("
+        + combos
+        + ") SELECT t, "
+        + argmax
+        + " AS p, CAST(sum(n) AS BIGINT) FROM (SELECT *, "
+        + greatest
+        + " AS m FROM (SELECT t, n"
         + scores
-        + " AS s FROM (SELECT "
-        + target
-        + " AS t"
-        + slices
-        + " FROM "
-        + table
+        + " FROM combos"
+        + joins
         + ")) GROUP BY ALL";
+  }
+
+  private static String dbl(double v) {
+    return "CAST('" + v + "' AS DOUBLE)";
   }
 
   /** The class of a position {@code p} of {@link #confusionSql} (from 1). */

@@ -9,7 +9,6 @@ import dev.rime.engine.tests.TestContext;
 import dev.rime.engine.tests.TestParams;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -102,22 +101,32 @@ record ProtectedGroups(Column column, String keyExpr, List<String> bins) {
   }
 
   /**
-   * Rows per group of one dataset, in {@link #order()} (one {@code GROUP BY}).
-   *
-   * @param where SQL condition on the table's rows, or null for every row
+   * Evaluation rows per group and label class ({@link Column#catExpr()} of the label; null for rows
+   * without a label, and for every row when the run has no labels), groups in {@link #order()}: one
+   * {@code GROUP BY}, kept for the run (Class Imbalance and Feature Independence read it).
    */
-  Map<String, Long> sizes(TestContext ctx, boolean evaluation, String where) {
-    Map<String, Long> out = new TreeMap<>(order());
-    ctx.db()
-        .query(
-            "SELECT g, count(*) FROM (SELECT "
-                + keyExpr
-                + " AS g FROM "
-                + ctx.table(evaluation)
-                + (where == null ? "" : " WHERE " + where)
-                + ") GROUP BY g",
-            rs -> out.put(rs.getString(1), rs.getLong(2)));
-    return new LinkedHashMap<>(out);
+  Map<String, Map<String, Long>> labelCounts(TestContext ctx) {
+    return ctx.shared(
+        ProtectedGroups.class.getName() + "/" + keyExpr,
+        () -> {
+          Map<String, Map<String, Long>> out = new TreeMap<>(order());
+          String y = ctx.hasLabels() ? ctx.labelColumn().catExpr() : "NULL::VARCHAR";
+          ctx.db()
+              .query(
+                  "SELECT g, y, count(*) FROM (SELECT "
+                      + keyExpr
+                      + " AS g, "
+                      + y
+                      + " AS y FROM "
+                      + ctx.evalTable()
+                      + ") GROUP BY ALL",
+                  rs ->
+                      out.computeIfAbsent(
+                              rs.getString(1),
+                              k -> new TreeMap<>(Comparator.nullsLast(Comparator.naturalOrder())))
+                          .put(rs.getString(2), rs.getLong(3)));
+          return out;
+        });
   }
 
   /** The name of a group key: the key, or {@code null} for missing values. */
