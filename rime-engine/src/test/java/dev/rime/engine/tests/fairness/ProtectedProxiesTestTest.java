@@ -93,6 +93,26 @@ class ProtectedProxiesTestTest {
   }
 
   @Test
+  void aHighCardinalityProtectedFeatureIsCodedByItsMostFrequentValues() {
+    // 300 values, two rows each; x copies p. Both are coded as 50 values, 'other' and 'null', the
+    // same way: x still determines p's code, U = 1.
+    List<String> data = new java.util.ArrayList<>(List.of("p,x"));
+    for (int i = 0; i < 600; i++) {
+      data.add("v" + (i % 300) + ",w" + (i % 300));
+    }
+    TestContext ctx = Tiny.context(db, dir, data, data, List.of("p"));
+    TestCase c = test.run(ctx, TestParams.defaults(test)).get(0);
+    assertThat(c.metrics().get("max_uncertainty")).isCloseTo(1.0, within(1e-12));
+    assertThat(c.severity()).isEqualTo(Severity.HIGH);
+    assertThat(c.details().get("binning"))
+        .isEqualTo(
+            Map.of(
+                "p",
+                "50 categories (the 50 most frequent in both datasets at most), every other value as"
+                    + " 'other', missing values a code of their own"));
+  }
+
+  @Test
   void skipsWhatCannotBeRelated() {
     // id is an identifier (unique text): not coded; the only other feature is protected too.
     List<String> data = new java.util.ArrayList<>(List.of("id,p,q"));
