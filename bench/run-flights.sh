@@ -50,6 +50,7 @@ start=$(date +%s.%N)
 /usr/bin/time -v -o "$timing" "$root/rime" run "$config" --out "$out" > "$report"
 end=$(date +%s.%N)
 peak_kb=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$timing")
+cpu=$(awk -F': ' '/User time|System time/ {s += $2} END {printf "%.1f", s}' "$timing")
 rows=$(python3 -c "import json; s=json.load(open('$out/test_run.json')); print(s['ref']['rows'] + s['eval']['rows'])")
 cases=$(python3 -c "import json; s=json.load(open('$out/test_run.json')); c=s['summary_counts']; print(f\"{c['total']} cases: {c['pass']} pass, {c['warning']} warning, {c['fail']} fail, {c['skip']} skip\")")
 engine_ms=$(python3 -c "import json; print(json.load(open('$out/test_run.json'))['duration_millis'])")
@@ -57,6 +58,7 @@ wall=$(python3 -c "print(f'{$end - $start:.1f}')")
 echo "flights bench: $name ($(nproc) cores, $RIME_JAVA_OPTS)"
 echo "  rows:         $rows (reference + evaluation)"
 echo "  wall time:    ${wall} s for the whole command (engine: $(python3 -c "print(f'{$engine_ms/1000:.1f}')") s)"
+echo "  cpu time:     ${cpu} s (user + system; less sensitive than wall time to other load)"
 echo "  rows/second:  $(python3 -c "print(f'{$rows / ($end - $start):,.0f}')")"
 echo "  peak memory:  $(python3 -c "print(f'{$peak_kb/1024:.0f}')") MB (max RSS)"
 echo "  test cases:   $cases"
