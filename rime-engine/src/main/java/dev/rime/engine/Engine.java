@@ -14,17 +14,20 @@ import dev.rime.api.result.TestRunResult;
 import dev.rime.api.result.TestRunSummary;
 import dev.rime.engine.config.ConfigException;
 import dev.rime.engine.config.ConfigNode;
-import dev.rime.engine.config.ModelTask;
+import dev.rime.engine.config.DataInfo;
 import dev.rime.engine.config.TestRunConfig;
 import dev.rime.engine.config.TestsConfig;
+import dev.rime.engine.data.ClassProbabilities;
 import dev.rime.engine.data.Column;
 import dev.rime.engine.data.DataChecks;
+import dev.rime.engine.data.DataException;
 import dev.rime.engine.data.DataLoader;
 import dev.rime.engine.data.Dataset;
 import dev.rime.engine.data.Db;
 import dev.rime.engine.data.TypeInference;
+import dev.rime.engine.metrics.Metric;
+import dev.rime.engine.metrics.MetricStats;
 import dev.rime.engine.tests.CaseBuilder;
-import dev.rime.engine.tests.ModelMetrics;
 import dev.rime.engine.tests.SkipTest;
 import dev.rime.engine.tests.StressTest;
 import dev.rime.engine.tests.TestCatalogue;
@@ -80,23 +83,13 @@ public final class Engine {
     }
     TestsConfig testsConfig = cfg.testsConfig();
     List<StressTest> selected = testsConfig.select(catalogue);
-    Path refPath = DataLoader.resolve("data_info.ref_path", cfg.dataInfo().refPath(), baseDir);
-    Path evalPath = DataLoader.resolve("data_info.eval_path", cfg.dataInfo().evalPath(), baseDir);
     LOG.info("run '{}': {} tests selected", cfg.runName(), selected.size());
 
     try (Db db = Db.open()) {
-      Long nrows = cfg.dataInfo().nrows();
-      Dataset ref = DataLoader.load(db, "ref", "data_info.ref_path", refPath, nrows);
-      Dataset eval = DataLoader.load(db, "eval", "data_info.eval_path", evalPath, nrows);
-      LOG.info(
-          "loaded reference {} ({} rows), evaluation {} ({} rows)",
-          refPath,
-          ref.rows(),
-          evalPath,
-          eval.rows());
-      DataChecks.check(db, cfg.dataInfo(), cfg.modelTask(), testsConfig, ref, eval);
-      List<Column> columns = TypeInference.infer(db, cfg, ref, eval, baseDir);
-      TestContext ctx = new TestContext(db, cfg, testsConfig, ref, eval, columns);
+      TestContext ctx = load(db, cfg, baseDir);
+      Dataset ref = ctx.ref();
+      Dataset eval = ctx.eval();
+      List<Column> columns = ctx.columns();
 
       List<TestCase> cases = new ArrayList<>();
       progress.onProgress(0, selected.size());
@@ -146,6 +139,70 @@ public final class Engine {
           summary.durationMillis());
       return new TestRunResult(summary, List.copyOf(cases));
     }
+  }
+
+  /**
+   * Loads the config's data into {@code db} (both datasets, and the class probabilities of a
+   * multi-class model), checks it against the config, types the columns, and returns the context
+   * the tests share.
+   *
+   * @throws EngineException when the data cannot be tested
+   */
+  public static TestContext load(Db db, TestRunConfig cfg, Path baseDir) {
+    DataInfo info = cfg.dataInfo();
+    Path refPath = DataLoader.resolve("data_info.ref_path", info.refPath(), baseDir);
+    Path evalPath = DataLoader.resolve("data_info.eval_path", info.evalPath(), baseDir);
+    Long nrows = info.nrows();
+    Dataset ref = DataLoader.load(db, "ref", "data_info.ref_path", refPath, nrows);
+    Dataset eval = DataLoader.load(db, "eval", "data_info.eval_path", evalPath, nrows);
+    LOG.info(
+        "loaded reference {} ({} rows), evaluation {} ({} rows)",
+        refPath,
+        ref.rows(),
+        evalPath,
+        eval.rows());
+    ClassProbabilities refProbs = null;
+    ClassProbabilities evalProbs = null;
+    if (info.hasPredictionFiles()) {
+      refProbs =
+          DataLoader.loadProbabilities(
+              db,
+              "ref_probs",
+              "data_info.ref_pred_path",
+              DataLoader.resolve("data_info.ref_pred_path", info.refPredPath(), baseDir),
+              ref,
+              nrows);
+      evalProbs =
+          DataLoader.loadProbabilities(
+              db,
+              "eval_probs",
+              "data_info.eval_pred_path",
+              DataLoader.resolve("data_info.eval_pred_path", info.evalPredPath(), baseDir),
+              eval,
+              nrows);
+      if (refProbs.classes() != evalProbs.classes()) {
+        throw new DataException(
+            "data_info.eval_pred_path",
+            evalProbs.file()
+                + " has "
+                + evalProbs.classes()
+                + " class columns but "
+                + refProbs.file()
+                + " has "
+                + refProbs.classes()
+                + ": both must have one column per class");
+      }
+    }
+    DataChecks.check(
+        db,
+        info,
+        cfg.modelTask(),
+        cfg.testsConfig(),
+        ref,
+        eval,
+        refProbs == null ? 0 : refProbs.classes());
+    List<Column> columns = TypeInference.infer(db, cfg, ref, eval, baseDir);
+    return new TestContext(db, cfg, cfg.testsConfig(), ref, eval, columns, refProbs, evalProbs);
   }
 
   /** Runs one test; a SKIP guard becomes a SKIP case and any exception one failed case. */
@@ -200,21 +257,17 @@ public final class Engine {
         n[Severity.HIGH.ordinal()]);
   }
 
+  /** Every metric of the model task on both sides (display name to reference / evaluation). */
   private static Map<String, MetricPair> modelPerf(TestContext ctx) {
     Map<String, MetricPair> out = new LinkedHashMap<>();
-    if (!ctx.hasPredictions()) {
+    if (!ctx.hasModelOutput()) {
       return out;
     }
-    ModelMetrics r = ctx.refMetrics();
-    ModelMetrics e = ctx.evalMetrics();
-    if (ctx.modelTask() == ModelTask.BINARY_CLASSIFICATION) {
-      out.put("AUC", new MetricPair(r.auc(), e.auc()));
-      out.put("Accuracy", new MetricPair(r.accuracy(), e.accuracy()));
-      out.put(
-          "Positive Prediction Rate",
-          new MetricPair(r.positivePredictionRate(), e.positivePredictionRate()));
+    MetricStats r = ctx.overallStats(false);
+    MetricStats e = ctx.overallStats(true);
+    for (Metric m : Metric.forTask(ctx.modelTask())) {
+      out.put(m.displayName(), new MetricPair(r.value(m), e.value(m)));
     }
-    out.put("Average Prediction", new MetricPair(r.averagePrediction(), e.averagePrediction()));
     return out;
   }
 

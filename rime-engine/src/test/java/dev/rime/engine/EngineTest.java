@@ -218,7 +218,15 @@ class EngineTest {
 
     TestRunResult result = Engine.run(config, dir, null);
 
-    assertThat(result.summary().modelPerf()).containsOnlyKeys("Average Prediction");
+    assertThat(result.summary().modelPerf())
+        .containsOnlyKeys(
+            "Average Prediction",
+            "Mean Absolute Error",
+            "Mean Absolute Percentage Error",
+            "Mean Squared Error",
+            "Mean Squared Log Error",
+            "Root Mean Squared Error",
+            "R Squared");
     assertThat(result.testCases())
         .filteredOn(c -> c.testId().equals("auc"))
         .singleElement()

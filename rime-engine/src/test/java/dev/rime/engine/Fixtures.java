@@ -2,12 +2,7 @@
 package dev.rime.engine;
 
 import dev.rime.engine.config.TestRunConfig;
-import dev.rime.engine.data.Column;
-import dev.rime.engine.data.DataChecks;
-import dev.rime.engine.data.DataLoader;
-import dev.rime.engine.data.Dataset;
 import dev.rime.engine.data.Db;
-import dev.rime.engine.data.TypeInference;
 import dev.rime.engine.tests.TestContext;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -63,14 +58,6 @@ public final class Fixtures {
 
   /** Loads a config's data into {@code db} as the engine does and returns the test context. */
   public static TestContext context(Db db, Map<String, Object> config, Path baseDir) {
-    TestRunConfig cfg = TestRunConfig.parse(config);
-    Path refPath = DataLoader.resolve("data_info.ref_path", cfg.dataInfo().refPath(), baseDir);
-    Path evalPath = DataLoader.resolve("data_info.eval_path", cfg.dataInfo().evalPath(), baseDir);
-    Dataset ref = DataLoader.load(db, "ref", "data_info.ref_path", refPath, cfg.dataInfo().nrows());
-    Dataset eval =
-        DataLoader.load(db, "eval", "data_info.eval_path", evalPath, cfg.dataInfo().nrows());
-    DataChecks.check(db, cfg.dataInfo(), cfg.modelTask(), cfg.testsConfig(), ref, eval);
-    List<Column> columns = TypeInference.infer(db, cfg, ref, eval, baseDir);
-    return new TestContext(db, cfg, cfg.testsConfig(), ref, eval, columns);
+    return Engine.load(db, TestRunConfig.parse(config), baseDir);
   }
 }

@@ -12,9 +12,12 @@ import java.util.Map;
  * @param evalPath evaluation data
  * @param labelCol label column, or null
  * @param predCol column holding the model's predictions (P(label = 1) for binary), or null
+ * @param refPredPath multi-class only: file of the reference rows' class probabilities, one column
+ *     per class (the i-th column is class i's), row by row with {@code refPath}; or null
+ * @param evalPredPath multi-class only: the same for the evaluation rows, or null
  * @param nrows read at most this many rows of each file, or null for all
  * @param categoricalFeatures when not null, exactly the categorical features
- * @param protectedFeatures features for Bias and Fairness tests (checked to exist, not used yet)
+ * @param protectedFeatures features the Bias and Fairness tests look at
  * @param featuresNotInModel columns present in the data that the model does not use: not tested
  * @param featureTypePath CSV file fixing the types of the features it names ({@code FeatureName,
  *     FeatureType}), or null
@@ -24,6 +27,8 @@ public record DataInfo(
     String evalPath,
     String labelCol,
     String predCol,
+    String refPredPath,
+    String evalPredPath,
     Long nrows,
     List<String> categoricalFeatures,
     List<String> protectedFeatures,
@@ -36,6 +41,8 @@ public record DataInfo(
           "eval_path",
           "label_col",
           "pred_col",
+          "ref_pred_path",
+          "eval_pred_path",
           "nrows",
           "categorical_features",
           "protected_features",
@@ -44,10 +51,6 @@ public record DataInfo(
 
   static final Map<String, String> UNSUPPORTED =
       Map.of(
-          "ref_pred_path",
-          "prediction files (multi-class) come in a later issue; use pred_col",
-          "eval_pred_path",
-          "prediction files (multi-class) come in a later issue; use pred_col",
           "loading_kwargs",
           "the engine reads CSV, Parquet and JSONL by file extension with DuckDB",
           "ranking_info",
@@ -73,11 +76,27 @@ public record DataInfo(
       throw new ConfigException(
           n.key("pred_col"), "must differ from label_col (both are '" + label + "')");
     }
+    String refPred = nonBlank(n, "ref_pred_path");
+    String evalPred = nonBlank(n, "eval_pred_path");
+    if ((refPred == null) != (evalPred == null)) {
+      String missing = refPred == null ? "ref_pred_path" : "eval_pred_path";
+      String given = refPred == null ? "eval_pred_path" : "ref_pred_path";
+      throw new ConfigException(
+          n.key(missing), "required when " + given + " is given (predictions for both datasets)");
+    }
+    if (refPred != null && pred != null) {
+      throw new ConfigException(
+          n.key("pred_col"),
+          "give either pred_col (one prediction per row) or ref_pred_path and eval_pred_path"
+              + " (class probabilities, multi-class), not both");
+    }
     return new DataInfo(
         n.requireString("ref_path"),
         n.requireString("eval_path"),
         label,
         pred,
+        refPred,
+        evalPred,
         nrows,
         n.strings("categorical_features"),
         orEmpty(n.strings("protected_features")),
@@ -86,11 +105,20 @@ public record DataInfo(
   }
 
   private static String featureTypePath(ConfigNode n) {
-    String path = n.string("feature_type_path");
+    return nonBlank(n, "feature_type_path");
+  }
+
+  private static String nonBlank(ConfigNode n, String key) {
+    String path = n.string(key);
     if (path != null && path.isBlank()) {
-      throw new ConfigException(n.key("feature_type_path"), "must not be empty");
+      throw new ConfigException(n.key(key), "must not be empty");
     }
     return path;
+  }
+
+  /** Whether class probabilities come from prediction files (multi-class). */
+  public boolean hasPredictionFiles() {
+    return refPredPath != null;
   }
 
   private static List<String> orEmpty(List<String> l) {

@@ -102,6 +102,20 @@ public record TestRunConfig(
                 + " data_info.pred_col"));
 
     ModelTask task = parseTask(root);
+    if (task == ModelTask.MULTI_CLASS_CLASSIFICATION && dataInfo.predCol() != null) {
+      throw new ConfigException(
+          "data_info.pred_col",
+          "Multi-class Classification takes class probabilities from data_info.ref_pred_path and"
+              + " eval_pred_path (one column per class), not pred_col");
+    }
+    if (task != ModelTask.MULTI_CLASS_CLASSIFICATION && dataInfo.hasPredictionFiles()) {
+      throw new ConfigException(
+          "data_info.ref_pred_path",
+          "prediction files (class probabilities) are for Multi-class Classification; model_task"
+              + " is "
+              + task.displayName()
+              + ": give the predictions in data_info.pred_col");
+    }
 
     if (root.has("tests_config") && root.has("tests_config_path")) {
       throw new ConfigException(
@@ -157,7 +171,7 @@ public record TestRunConfig(
     }
     for (ModelTask t : ModelTask.values()) {
       if (t.displayName().equals(task)) {
-        if (t == ModelTask.MULTI_CLASS_CLASSIFICATION || t == ModelTask.RANKING) {
+        if (t == ModelTask.RANKING) {
           throw new ConfigException(
               "model_task", task + " is not supported yet (it comes in a later issue)");
         }

@@ -27,6 +27,22 @@ public final class DataChecks {
    */
   public static void check(
       Db db, DataInfo info, ModelTask task, TestsConfig tests, Dataset ref, Dataset eval) {
+    check(db, info, task, tests, ref, eval, 0);
+  }
+
+  /**
+   * {@link #check(Db, DataInfo, ModelTask, TestsConfig, Dataset, Dataset)} for a multi-class model
+   * with {@code classes} probability columns (0 without prediction files): labels must be class
+   * indices below it.
+   */
+  public static void check(
+      Db db,
+      DataInfo info,
+      ModelTask task,
+      TestsConfig tests,
+      Dataset ref,
+      Dataset eval,
+      int classes) {
     for (Dataset d : List.of(ref, eval)) {
       requireColumn("data_info.label_col", info.labelCol(), d);
       requireColumn("data_info.pred_col", info.predCol(), d);
@@ -85,6 +101,8 @@ public final class DataChecks {
       if (info.labelCol() != null) {
         if (task == ModelTask.BINARY_CLASSIFICATION) {
           requireBinary(db, info.labelCol(), d);
+        } else if (task == ModelTask.MULTI_CLASS_CLASSIFICATION) {
+          requireClassIndex(db, info.labelCol(), d, classes);
         } else {
           requireNumeric(db, "data_info.label_col", info.labelCol(), d, "label");
         }
@@ -180,6 +198,47 @@ public final class DataChecks {
               + d.file()
               + " is not binary: Binary Classification needs labels 0 and 1 (or true and false);"
               + " other values: "
+              + quoteAll(bad));
+    }
+  }
+
+  private static void requireClassIndex(Db db, String column, Dataset d, int classes) {
+    String q = Sql.ident(column);
+    String num = "TRY_CAST(" + q + " AS DOUBLE)";
+    String outside =
+        num
+            + " < 0 OR "
+            + num
+            + " <> floor("
+            + num
+            + ")"
+            + (classes > 0 ? " OR " + num + " >= " + classes : "");
+    List<String> bad =
+        db.query(
+            "SELECT DISTINCT CAST("
+                + q
+                + " AS VARCHAR) AS v FROM "
+                + d.quotedTable()
+                + " WHERE "
+                + q
+                + " IS NOT NULL AND ("
+                + num
+                + " IS NULL OR (NOT isnan("
+                + num
+                + ") AND ("
+                + outside
+                + "))) ORDER BY v LIMIT 5",
+            rs -> rs.getString(1));
+    if (!bad.isEmpty()) {
+      throw new DataException(
+          "data_info.label_col",
+          "label column '"
+              + column
+              + "' in "
+              + d.file()
+              + " must hold class indices for Multi-class Classification (integers 0 to "
+              + (classes > 0 ? (classes - 1) + ", one per column of the prediction files" : "K - 1")
+              + "); other values: "
               + quoteAll(bad));
     }
   }

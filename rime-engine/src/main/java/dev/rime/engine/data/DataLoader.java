@@ -9,8 +9,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -113,6 +115,107 @@ public final class DataLoader {
     DatasetSummary summary =
         new DatasetSummary(file.toString(), rows, columns.size(), size, sha256(key, file));
     return new Dataset(key, file, table, columns, summary);
+  }
+
+  /** Largest distance of a row's probabilities' sum from 1 that is accepted. */
+  static final double SUM_TOLERANCE = 1e-3;
+
+  /**
+   * Loads a file of class probabilities (multi-class) for {@code data}: one row per data row, one
+   * numeric column per class (at least 2), every value in [0, 1], each row summing to 1 (within
+   * {@value #SUM_TOLERANCE}).
+   *
+   * @throws DataException naming the key, the file and the first bad row and column
+   */
+  public static ClassProbabilities loadProbabilities(
+      Db db, String table, String key, Path file, Dataset data, Long nrows) {
+    Dataset raw = load(db, table + "_raw", key, file, nrows);
+    if (raw.rows() != data.rows()) {
+      throw new DataException(
+          key,
+          file
+              + " has "
+              + raw.rows()
+              + " rows but "
+              + data.key()
+              + " has "
+              + data.rows()
+              + ": one row of class probabilities is needed per data row");
+    }
+    List<String> names = new ArrayList<>(raw.columns().keySet());
+    if (names.size() < 2) {
+      throw new DataException(
+          key,
+          file
+              + " has "
+              + names.size()
+              + " column; class probabilities need one column per class (at least 2)");
+    }
+    List<String> cast = new ArrayList<>();
+    for (int k = 0; k < names.size(); k++) {
+      String q = Sql.ident(names.get(k));
+      List<String> bad =
+          db.query(
+              "SELECT rowid + 1, CAST("
+                  + q
+                  + " AS VARCHAR) FROM "
+                  + raw.quotedTable()
+                  + " WHERE TRY_CAST("
+                  + q
+                  + " AS DOUBLE) IS NULL OR isnan(TRY_CAST("
+                  + q
+                  + " AS DOUBLE)) OR TRY_CAST("
+                  + q
+                  + " AS DOUBLE) NOT BETWEEN 0 AND 1 ORDER BY rowid LIMIT 1",
+              rs -> "row " + rs.getLong(1) + " has '" + rs.getString(2) + "'");
+      if (!bad.isEmpty()) {
+        throw new DataException(
+            key,
+            "column '"
+                + names.get(k)
+                + "' (class "
+                + k
+                + ") of "
+                + file
+                + " must hold probabilities, numbers in [0, 1]: "
+                + bad.get(0).replace("'null'", "nothing"));
+      }
+      cast.add("CAST(" + q + " AS DOUBLE) AS " + Sql.ident(ClassProbabilities.column(k)));
+    }
+    db.execute(
+        "CREATE OR REPLACE TABLE "
+            + Sql.ident(table)
+            + " AS SELECT "
+            + String.join(", ", cast)
+            + " FROM "
+            + raw.quotedTable()
+            + " ORDER BY rowid");
+    db.execute("DROP TABLE " + raw.quotedTable());
+    ClassProbabilities probs = new ClassProbabilities(key, file, table, names.size());
+    String sum = String.join(" + ", probs.columns());
+    List<String> off =
+        db.query(
+            "SELECT rowid + 1, "
+                + sum
+                + " FROM "
+                + Sql.ident(table)
+                + " WHERE abs("
+                + sum
+                + " - 1) > "
+                + SUM_TOLERANCE
+                + " ORDER BY rowid LIMIT 1",
+            rs -> "row " + rs.getLong(1) + " sums to " + rs.getDouble(2));
+    if (!off.isEmpty()) {
+      throw new DataException(
+          key,
+          "the class probabilities of each row of "
+              + file
+              + " must sum to 1 (within "
+              + SUM_TOLERANCE
+              + "): "
+              + off.get(0));
+    }
+    return probs;
   }
 
   /** SHA-256 of the file's bytes, hex-encoded. */

@@ -4,11 +4,13 @@ package dev.rime.engine.tests;
 import dev.rime.engine.config.ModelTask;
 import dev.rime.engine.config.TestRunConfig;
 import dev.rime.engine.config.TestsConfig;
+import dev.rime.engine.data.ClassProbabilities;
 import dev.rime.engine.data.Column;
 import dev.rime.engine.data.Dataset;
 import dev.rime.engine.data.Db;
 import dev.rime.engine.data.FeatureType;
 import dev.rime.engine.data.Sql;
+import dev.rime.engine.metrics.MetricStats;
 import dev.rime.engine.stats.Auc;
 import dev.rime.engine.stats.Intervals;
 import java.util.ArrayList;
@@ -40,6 +42,9 @@ public final class TestContext {
   private final List<Column> columns;
   private final Column label;
   private final Column prediction;
+  private final ClassProbabilities refProbs;
+  private final ClassProbabilities evalProbs;
+  private final Map<Boolean, MetricStats> overallStats = new HashMap<>();
   private final List<String> failingPredicates = new ArrayList<>();
   private final Map<String, Object> shared = new HashMap<>();
   private ReferenceQuantiles quantiles;
@@ -53,6 +58,24 @@ public final class TestContext {
       Dataset ref,
       Dataset eval,
       List<Column> columns) {
+    this(db, config, testsConfig, ref, eval, columns, null, null);
+  }
+
+  /**
+   * @param refProbs a multi-class model's class probabilities for the reference rows, or null
+   * @param evalProbs the same for the evaluation rows, or null
+   */
+  public TestContext(
+      Db db,
+      TestRunConfig config,
+      TestsConfig testsConfig,
+      Dataset ref,
+      Dataset eval,
+      List<Column> columns,
+      ClassProbabilities refProbs,
+      ClassProbabilities evalProbs) {
+    this.refProbs = refProbs;
+    this.evalProbs = evalProbs;
     this.db = db;
     this.config = config;
     this.testsConfig = testsConfig;
@@ -153,6 +176,53 @@ public final class TestContext {
           "no predictions: data_info.pred_col is not set (running a model comes in a later"
               + " issue)");
     }
+  }
+
+  /** Whether a multi-class model's class probabilities were given (prediction files). */
+  public boolean hasProbabilities() {
+    return refProbs != null;
+  }
+
+  /** The class probabilities of one side, or null. */
+  public ClassProbabilities probabilities(boolean evaluation) {
+    return evaluation ? evalProbs : refProbs;
+  }
+
+  /** Whether the model's output is known: a prediction column or class probabilities. */
+  public boolean hasModelOutput() {
+    return prediction != null || refProbs != null;
+  }
+
+  /** SKIP unless the model's output is known (a prediction column or class probabilities). */
+  public void requireModelOutput() {
+    if (!hasModelOutput()) {
+      throw new SkipTest(
+          modelTask() == ModelTask.MULTI_CLASS_CLASSIFICATION
+              ? "no predictions: data_info.ref_pred_path and eval_pred_path are not set"
+              : "no predictions: data_info.pred_col is not set");
+    }
+  }
+
+  /**
+   * The rows of one side with the model's output beside them, as a FROM item: the table itself, or
+   * for a multi-class model the table joined row by row with its class probabilities.
+   */
+  public String scoredTable(boolean evaluation) {
+    ClassProbabilities probs = probabilities(evaluation);
+    return probs == null ? table(evaluation) : probs.joinedWith(evaluation ? eval : ref);
+  }
+
+  /**
+   * Sufficient statistics of the model's performance on every row of one side (needs the model's
+   * output), computed once per run.
+   */
+  public MetricStats overallStats(boolean evaluation) {
+    MetricStats s = overallStats.get(evaluation);
+    if (s == null) {
+      s = MetricStats.overall(this, evaluation);
+      overallStats.put(evaluation, s);
+    }
+    return s;
   }
 
   /** SKIP unless the model task is binary classification. */

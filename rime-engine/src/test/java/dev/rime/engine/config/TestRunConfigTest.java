@@ -20,6 +20,10 @@ class TestRunConfigTest {
     return Fixtures.config("ref.csv", "eval.csv", "label", "pred");
   }
 
+  private static Map<String, Object> withoutPredCol() {
+    return Fixtures.config("ref.csv", "eval.csv", "label", null);
+  }
+
   private static AbstractThrowableAssert<?, ? extends Throwable> rejects(
       Map<String, Object> config, String key) {
     return assertThatThrownBy(() -> TestRunConfig.parse(config))
@@ -103,17 +107,47 @@ class TestRunConfigTest {
     Map<String, Object> c = minimal();
     c.put("model_info", Map.of("path", "model.py"));
     rejects(c, "model_info.path").hasMessageContaining("not supported yet");
-    Map<String, Object> d = minimal();
-    Fixtures.dataInfo(d).put("eval_pred_path", "p.csv");
-    rejects(d, "data_info.eval_pred_path").hasMessageContaining("not supported yet");
     Map<String, Object> e = minimal();
-    e.put("model_task", "Multi-class Classification");
+    e.put("model_task", "Ranking");
     rejects(e, "model_task").hasMessageContaining("not supported yet");
     rejects(withTests(Map.of("categories", List.of("Transformations"))), "tests_config.categories")
         .hasMessageContaining("not supported yet");
     Map<String, Object> f = withTests(Map.of("continuous_drift", Map.of("min_num_quantiles", 5)));
     rejects(f, "tests_config.continuous_drift.min_num_quantiles")
         .hasMessageContaining("not supported yet");
+  }
+
+  @Test
+  void predictionFilesAreForMultiClassAndComeInPairs() {
+    Map<String, Object> one = withoutPredCol();
+    one.put("model_task", "Multi-class Classification");
+    Fixtures.dataInfo(one).put("eval_pred_path", "p.csv");
+    rejects(one, "data_info.ref_pred_path")
+        .hasMessageContaining("required when eval_pred_path is given");
+
+    Map<String, Object> binary = withoutPredCol();
+    Fixtures.dataInfo(binary).put("ref_pred_path", "r.csv");
+    Fixtures.dataInfo(binary).put("eval_pred_path", "e.csv");
+    rejects(binary, "data_info.ref_pred_path")
+        .hasMessageContaining("for Multi-class Classification");
+
+    Map<String, Object> both = minimal();
+    both.put("model_task", "Multi-class Classification");
+    Fixtures.dataInfo(both).put("ref_pred_path", "r.csv");
+    Fixtures.dataInfo(both).put("eval_pred_path", "e.csv");
+    Fixtures.dataInfo(both).put("pred_col", "p");
+    rejects(both, "data_info.pred_col").hasMessageContaining("not both");
+
+    Map<String, Object> multi = minimal();
+    multi.put("model_task", "Multi-class Classification");
+    Fixtures.dataInfo(multi).put("pred_col", "p");
+    rejects(multi, "data_info.pred_col").hasMessageContaining("ref_pred_path and eval_pred_path");
+
+    Map<String, Object> ok = withoutPredCol();
+    ok.put("model_task", "Multi-class Classification");
+    Fixtures.dataInfo(ok).put("ref_pred_path", "r.csv");
+    Fixtures.dataInfo(ok).put("eval_pred_path", "e.csv");
+    assertThat(TestRunConfig.parse(ok).dataInfo().evalPredPath()).isEqualTo("e.csv");
   }
 
   @Test

@@ -72,6 +72,23 @@ class DataChecksTest {
   }
 
   @Test
+  void multiClassLabelsMustBeClassIndicesOfThePredictionFiles() {
+    Fixtures.csv(dir, "eval.csv", "x,y", "1,0", "2,2", "3,1.5", "4,-1");
+    Fixtures.csv(dir, "probs.csv", "a,b", "0.5,0.5", "0.5,0.5");
+    Fixtures.csv(dir, "eval_probs.csv", "a,b", "0.5,0.5", "0.5,0.5", "1,0", "0,1");
+    Map<String, Object> config = Fixtures.config("ref.csv", "eval.csv", "y", null);
+    config.put("model_task", "Multi-class Classification");
+    Fixtures.dataInfo(config).put("ref_pred_path", "probs.csv");
+    Fixtures.dataInfo(config).put("eval_pred_path", "eval_probs.csv");
+    assertThatThrownBy(() -> load(config))
+        .hasMessageStartingWith(
+            "data_info.label_col: label column 'y' in "
+                + dir.resolve("eval.csv")
+                + " must hold class indices for Multi-class Classification (integers 0 to 1, one"
+                + " per column of the prediction files); other values: '-1.0', '1.5', '2.0'");
+  }
+
+  @Test
   void categoricalFeatureMissing() {
     Fixtures.csv(dir, "eval.csv", "x,y,p", "1,0,0.2");
     Map<String, Object> c = Fixtures.config("ref.csv", "eval.csv", "y", "p");

@@ -113,4 +113,48 @@ class DataLoaderTest {
         .isInstanceOf(DataException.class)
         .hasMessageStartingWith("data_info.ref_path: cannot read " + broken);
   }
+
+  private Dataset threeRows() {
+    return DataLoader.load(
+        db,
+        "eval",
+        "data_info.eval_path",
+        Fixtures.csv(dir, "e.csv", "x,y", "1,0", "2,1", "3,2"),
+        null);
+  }
+
+  private ClassProbabilities probs(String... lines) {
+    Path f = Fixtures.csv(dir, "p.csv", lines);
+    return DataLoader.loadProbabilities(
+        db, "eval_probs", "data_info.eval_pred_path", f, threeRows(), null);
+  }
+
+  @Test
+  void classProbabilitiesJoinRowByRow() {
+    ClassProbabilities p = probs("c0,c1,c2", "0.2,0.3,0.5", "1,0,0", "0.3333,0.3333,0.3334");
+    assertThat(p.classes()).isEqualTo(3);
+    assertThat(
+            db.query(
+                "SELECT x, \"__rime_p2\" FROM " + p.joinedWith(threeRows()) + " ORDER BY x",
+                rs -> rs.getInt(1) + ":" + rs.getDouble(2)))
+        .containsExactly("1:0.5", "2:0.0", "3:0.3334");
+  }
+
+  @Test
+  void badClassProbabilitiesNameFileRowAndColumn() {
+    assertThatThrownBy(() -> probs("c0,c1", "0.5,0.5", "1,0"))
+        .isInstanceOf(DataException.class)
+        .hasMessageContaining("data_info.eval_pred_path")
+        .hasMessageContaining("has 2 rows but data_info.eval_path has 3");
+    assertThatThrownBy(() -> probs("c0", "1", "1", "1"))
+        .hasMessageContaining("has 1 column; class probabilities need one column per class");
+    assertThatThrownBy(() -> probs("c0,c1", "0.5,0.5", "0.5,x", "1,0"))
+        .hasMessageContaining("column 'c1' (class 1)")
+        .hasMessageContaining("row 2 has 'x'");
+    assertThatThrownBy(() -> probs("c0,c1", "0.5,0.5", "1.5,-0.5", "1,0"))
+        .hasMessageContaining("column 'c0' (class 0)")
+        .hasMessageContaining("numbers in [0, 1]: row 2 has '1.5'");
+    assertThatThrownBy(() -> probs("c0,c1", "0.5,0.5", "1,0", "0.5,0.4"))
+        .hasMessageContaining("must sum to 1 (within 0.001): row 3 sums to 0.9");
+  }
 }

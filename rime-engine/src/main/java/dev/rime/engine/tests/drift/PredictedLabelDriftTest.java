@@ -13,7 +13,7 @@ import java.util.List;
  * Predicted Label Drift: PSI of the predicted labels' frequencies between reference and evaluation
  * data, judged against {@code params.psi_thresholds} when beyond sampling noise ({@link
  * PsiThresholdDrift}). Binary classification: the predicted label is 1 when the prediction is above
- * 0.5, else 0 (missing predictions left out).
+ * 0.5, else 0 (missing predictions left out); multi-class: the class of the largest probability.
  */
 public final class PredictedLabelDriftTest implements StressTest {
 
@@ -44,25 +44,41 @@ public final class PredictedLabelDriftTest implements StressTest {
 
   @Override
   public List<TestCase> run(TestContext ctx, TestParams params) {
-    ctx.requirePredictions();
+    ctx.requireModelOutput();
     if (!ctx.modelTask().isClassification()) {
       throw new SkipTest(
           "needs a classification model; model_task is " + ctx.modelTask().displayName());
     }
-    String p = ctx.predExpr();
-    String predicted =
-        "(CASE WHEN " + p + " IS NULL THEN NULL WHEN " + p + " > 0.5 THEN '1' ELSE '0' END)";
-    var ref = Histogram.categories(ctx.db(), ctx.refTable(), predicted, null, false);
-    var eval = Histogram.categories(ctx.db(), ctx.evalTable(), predicted, null, false);
+    String predicted;
+    String name;
+    String what;
+    String refRows;
+    String evalRows;
+    if (ctx.hasProbabilities()) {
+      predicted = "CAST(" + ctx.probabilities(true).predictedClassExpr() + " AS VARCHAR)";
+      name = "predicted class";
+      what = "the predicted classes (the class of the largest probability)";
+      refRows = ctx.scoredTable(false);
+      evalRows = ctx.scoredTable(true);
+    } else {
+      String p = ctx.predExpr();
+      predicted =
+          "(CASE WHEN " + p + " IS NULL THEN NULL WHEN " + p + " > 0.5 THEN '1' ELSE '0' END)";
+      name = ctx.predictionColumn().name();
+      what = "the predicted labels ('" + name + "' > 0.5)";
+      refRows = ctx.refTable();
+      evalRows = ctx.evalTable();
+    }
+    var ref = Histogram.categories(ctx.db(), refRows, predicted, null, false);
+    var eval = Histogram.categories(ctx.db(), evalRows, predicted, null, false);
     Histogram[] aligned = Histogram.align(ref, eval);
-    String name = ctx.predictionColumn().name();
     return List.of(
         PsiThresholdDrift.judge(
             ctx,
             this,
             params,
             name,
-            "the predicted labels ('" + name + "' > 0.5)",
+            what,
             "predictions",
             aligned[0],
             aligned[1],

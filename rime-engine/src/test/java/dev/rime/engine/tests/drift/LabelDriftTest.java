@@ -89,6 +89,34 @@ class LabelDriftTest {
   }
 
   @Test
+  void multiClassPredictedLabelsAreTheClassesOfTheLargestProbability() {
+    // Predicted classes: reference 100 x 0 + 100 x 2, evaluation 150 x 0 + 50 x 2 (the row
+    // "0.4,0.4,0.2" is class 0, numpy's argmax tie rule): the same PSI as above, 0.25 ln 3.
+    Fixtures.csv(dir, "ref.csv", rows(100, 100, "0", "0"));
+    Fixtures.csv(dir, "eval.csv", rows(150, 50, "0", "0"));
+    List<String> refProbs = new ArrayList<>(List.of("a,b,c"));
+    List<String> evalProbs = new ArrayList<>(List.of("a,b,c"));
+    for (int i = 0; i < 200; i++) {
+      refProbs.add(i < 100 ? "0.4,0.4,0.2" : "0.1,0.2,0.7");
+      evalProbs.add(i < 150 ? "0.4,0.4,0.2" : "0.1,0.2,0.7");
+    }
+    Fixtures.csv(dir, "ref_probs.csv", refProbs);
+    Fixtures.csv(dir, "eval_probs.csv", evalProbs);
+    Map<String, Object> config = Fixtures.config("ref.csv", "eval.csv", "y", null);
+    config.put("model_task", "Multi-class Classification");
+    Fixtures.dataInfo(config).put("ref_pred_path", "ref_probs.csv");
+    Fixtures.dataInfo(config).put("eval_pred_path", "eval_probs.csv");
+    TestContext ctx = Fixtures.context(db, config, dir);
+
+    TestCase c = PREDICTED.run(ctx, TestParams.defaults(PREDICTED)).get(0);
+
+    assertThat(c.features()).containsExactly("predicted class");
+    assertThat(c.metrics().get("psi")).isCloseTo(0.25 * Math.log(3), within(1e-12));
+    assertThat(c.status()).isEqualTo(TestStatus.FAIL);
+    assertThat(c.severity()).isEqualTo(Severity.LOW);
+  }
+
+  @Test
   void sameClassesPass() {
     TestContext ctx = context(rows(100, 100, "0.2", "0.8"), rows(100, 100, "0.3", "0.9"), null);
     TestCase c = CATEGORICAL.run(ctx, TestParams.defaults(CATEGORICAL)).get(0);
