@@ -104,12 +104,13 @@ public final class AverageThresholdedConfidenceTest implements StressTest {
             .description(
                 String.format(
                         Locale.ROOT,
-                        "%s of the %d labelled reference rows are above the confidence threshold"
-                            + " %s (the reference accuracy) and %s of the %d evaluation rows: the"
-                            + " accuracy predicted for the evaluation data is %s lower, %s",
+                        "The confidence threshold %s leaves a share of %s of the %d labelled"
+                            + " reference rows above it (their accuracy) and %s of the %d"
+                            + " evaluation rows: the accuracy predicted for the evaluation data is"
+                            + " %s lower, %s",
+                        m.threshold() == null ? "(below every confidence)" : num(m.threshold()),
                         num(m.refAccuracy()),
                         m.refRows(),
-                        m.threshold() == null ? "below every confidence" : num(m.threshold()),
                         num(m.predictedEvalAccuracy()),
                         m.evalRows(),
                         num(drop),

@@ -47,8 +47,8 @@ enum Degradation {
   String unitName() {
     return switch (this) {
       case DIFFERENCE -> "";
-      case RELATIVE -> " (relative to the reference value)";
-      case STANDARDISED -> " (in standard deviations of the reference predictions)";
+      case RELATIVE -> " relative to the reference value";
+      case STANDARDISED -> " standard deviations of the reference predictions";
     };
   }
 

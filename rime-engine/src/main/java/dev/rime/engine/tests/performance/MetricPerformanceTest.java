@@ -241,11 +241,7 @@ public final class MetricPerformanceTest implements StressTest {
           .toString();
     }
     if (worse <= 0 && metric.direction() != Metric.Direction.NEITHER) {
-      return s.append("; no worse than on the reference (degradation ")
-          .append(num(diff))
-          .append(scale.unitName())
-          .append(")")
-          .toString();
+      return s.append(": no worse than on the reference").toString();
     }
     String what = metric.direction() == Metric.Direction.NEITHER ? "a change of " : "degradation ";
     s.append("; ").append(what).append(num(diff)).append(scale.unitName());
@@ -257,15 +253,15 @@ public final class MetricPerformanceTest implements StressTest {
     }
     Severity sev = degradation.severity(diff);
     if (sev == Severity.NONE) {
-      return s.append(" (beyond its margin of error ")
+      return s.append(", beyond its margin of error ")
           .append(num(margin))
-          .append(") is below the low threshold ")
+          .append(", is below the low threshold ")
           .append(num(degradation.low()))
           .toString();
     }
-    return s.append(" (beyond its margin of error ")
+    return s.append(", beyond its margin of error ")
         .append(num(margin))
-        .append(") reaches the ")
+        .append(", reaches the ")
         .append(Thresholds.levelName(sev))
         .append(" threshold ")
         .append(num(degradation.of(sev)))

@@ -104,8 +104,7 @@ class AverageThresholdedConfidenceTestTest {
     assertThat(c.metrics().get("eval_accuracy")).isNull();
     assertThat(c.severity()).isEqualTo(Severity.LOW);
     assertThat(c.description())
-        .contains(
-            "0.4000 of the 5 labelled reference rows are above the confidence threshold 0.7500")
+        .contains("The confidence threshold 0.7500 leaves a share of 0.4000 of the 5 labelled")
         .contains("reaches the low threshold 0.05000");
   }
 
@@ -126,7 +125,7 @@ class AverageThresholdedConfidenceTestTest {
     assertThat(c.metrics().get("confidence_threshold")).isNull();
     assertThat(c.metrics().get("predicted_eval_accuracy")).isEqualTo(1.0);
     assertThat(c.status()).isEqualTo(TestStatus.PASS);
-    assertThat(c.description()).contains("threshold below every confidence");
+    assertThat(c.description()).contains("threshold (below every confidence)");
   }
 
   @Test
