@@ -140,7 +140,7 @@ public final class MetricPerformanceTest implements StressTest {
     }
     MetricStats ref = ctx.overallStats(false);
     MetricStats eval = ctx.overallStats(true);
-    Double e = eval.value(metric);
+    Double e = finite(eval.value(metric));
     if (e == null) {
       throw new SkipTest(
           metric.displayName()
@@ -160,7 +160,7 @@ public final class MetricPerformanceTest implements StressTest {
 
     // Measure: how much worse, and the margin of error of that difference (metric units), then
     // both on the metric's scale.
-    Double r = ref.value(metric);
+    Double r = finite(ref.value(metric));
     Double worse = null;
     Double margin = null;
     Double diff = null;
@@ -175,9 +175,9 @@ public final class MetricPerformanceTest implements StressTest {
           switch (scale) {
             case DIFFERENCE -> 1.0;
             case RELATIVE -> Math.abs(r);
-            case STANDARDISED -> ref.predictionStandardDeviation();
+            case STANDARDISED -> finite(ref.predictionStandardDeviation());
           };
-      if (unit != null) {
+      if (unit != null && Double.isFinite(margin)) {
         diff = scale.scale(worse, unit);
         scaledMargin = scale.scale(margin, unit);
       }
@@ -236,8 +236,11 @@ public final class MetricPerformanceTest implements StressTest {
           .toString();
     }
     if (diff == null) {
-      return s.append("; the reference predictions have no standard deviation (fewer than two")
-          .append(" rows), so the change was not judged")
+      return s.append(
+              scale == Degradation.STANDARDISED
+                  ? "; the reference predictions have no finite standard deviation (fewer than"
+                      + " two rows or infinite values), so the change was not judged"
+                  : "; the margin of error is not finite, so the change was not judged")
           .toString();
     }
     if (worse <= 0 && metric.direction() != Metric.Direction.NEITHER) {
@@ -291,8 +294,12 @@ public final class MetricPerformanceTest implements StressTest {
         num(absolute.of(byAbsolute)));
   }
 
-  /** Why the metric is undefined on these rows. */
+  /** Why the metric is undefined (or not finite) on these rows. */
   private String undefinedReason(MetricStats s) {
+    Double v = s.value(metric);
+    if (v != null && !Double.isFinite(v)) {
+      return "it is not finite: the predictions or labels hold infinite values";
+    }
     if (s.rows() == 0) {
       return "no row has a model output";
     }
@@ -310,6 +317,10 @@ public final class MetricPerformanceTest implements StressTest {
       case R_SQUARED -> "fewer than two labelled rows";
       default -> "no rows to compute it on";
     };
+  }
+
+  private static Double finite(Double v) {
+    return v == null || !Double.isFinite(v) ? null : v;
   }
 
   private static String num(double v) {

@@ -221,7 +221,31 @@ class MetricPerformanceTestTest {
     TestCase one =
         run(new MetricPerformanceTest(Metric.AVERAGE_PREDICTION), ctx("y", "p", "Regression"));
     assertThat(one.status()).isEqualTo(TestStatus.PASS);
-    assertThat(one.description()).contains("not judged");
+    assertThat(one.description()).contains("no finite standard deviation");
+  }
+
+  @Test
+  void infinitePredictionsMakeAValueUndefinedNotAPass() {
+    // Evaluation predictions -inf, inf and 0.9: the average prediction is NaN, the average
+    // confidence infinite; neither is judged as a number.
+    Fixtures.csv(dir, "ref.csv", "y,p", "0,0.1", "1,0.9");
+    Fixtures.csv(dir, "eval.csv", "y,p", "0,-inf", "1,inf", "1,0.9");
+    assertThatThrownBy(
+            () -> run(new MetricPerformanceTest(Metric.AVERAGE_PREDICTION), ctx("y", "p", null)))
+        .isInstanceOf(SkipTest.class)
+        .hasMessage(
+            "Average Prediction is undefined on the evaluation data (it is not finite: the"
+                + " predictions or labels hold infinite values)");
+    assertThatThrownBy(() -> run(MetricPerformanceTest.averageConfidence(), ctx("y", "p", null)))
+        .isInstanceOf(SkipTest.class)
+        .hasMessageContaining("it is not finite");
+    // The reference side infinite: only the evaluation value is reported.
+    Fixtures.csv(dir, "ref.csv", "y,p", "0,-inf", "1,inf", "1,0.9");
+    Fixtures.csv(dir, "eval.csv", "y,p", "0,0.1", "1,0.9");
+    TestCase c = run(MetricPerformanceTest.averageConfidence(), ctx("y", "p", null));
+    assertThat(c.metrics().get("ref_average_confidence")).isNull();
+    assertThat(c.status()).isEqualTo(TestStatus.PASS);
+    assertThat(c.description()).contains("it is not finite").contains("not judged");
   }
 
   @Test
