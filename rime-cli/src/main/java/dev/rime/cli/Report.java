@@ -28,12 +28,17 @@ final class Report {
     out.printf(Locale.ROOT, "  reference:  %s (%d rows)%n", s.ref().path(), s.ref().rows());
     out.printf(Locale.ROOT, "  evaluation: %s (%d rows)%n", s.eval().path(), s.eval().rows());
     if (s.modelPerf() != null && !s.modelPerf().isEmpty()) {
-      out.printf(
-          Locale.ROOT, "  %-28s %12s %12s%n", "model performance", "reference", "evaluation");
+      // As wide as the longest metric name (e.g. Mean Absolute Percentage Error), at least 28.
+      int width = 28;
+      for (String name : s.modelPerf().keySet()) {
+        width = Math.max(width, name.length());
+      }
+      String row = "  %-" + width + "s %12s %12s%n";
+      out.printf(Locale.ROOT, row, "model performance", "reference", "evaluation");
       for (Map.Entry<String, MetricPair> e : s.modelPerf().entrySet()) {
         out.printf(
             Locale.ROOT,
-            "  %-28s %12s %12s%n",
+            row,
             e.getKey(),
             number(e.getValue().refMetric()),
             number(e.getValue().evalMetric()));

@@ -195,7 +195,8 @@ class EngineTest {
 
     TestRunResult result = Engine.run(config, dir, null);
 
-    assertThat(result.testCases()).extracting(TestCase::testId).containsExactly("auc");
+    assertThat(result.testCases()).extracting(TestCase::category).containsOnly("Model Performance");
+    assertThat(result.testCases()).extracting(TestCase::testId).contains("auc", "atc");
   }
 
   @Test

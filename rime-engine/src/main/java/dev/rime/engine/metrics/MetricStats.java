@@ -141,6 +141,50 @@ public final class MetricStats {
     };
   }
 
+  /**
+   * The rows of one side with a model output as a SELECT, one row each, for tests that look at the
+   * model's confidence row by row in SQL (Average Thresholded Confidence, calibration): {@code
+   * conf} the confidence in the predicted class (binary max(p, 1 − p), multi-class the largest
+   * probability), {@code correct} 1.0 when the predicted class is the label, 0.0 when not, null
+   * without a label; {@code prob} and {@code outcome}, the probability a reliability curve bins and
+   * the event it forecasts (binary: p and the label; multi-class: the confidence and whether the
+   * prediction is correct). Binary and multi-class classification only.
+   */
+  public static String outputRows(TestContext ctx, boolean evaluation) {
+    ctx.requireModelOutput();
+    String y = ctx.hasLabels() ? ctx.labelColumn().numExpr() : "NULL::DOUBLE";
+    String from = ctx.scoredTable(evaluation);
+    return switch (ctx.modelTask()) {
+      case BINARY_CLASSIFICATION ->
+          "SELECT greatest(p, 1 - p) AS conf,"
+              + " CASE WHEN y IS NULL THEN NULL WHEN (p > 0.5) = (y = 1) THEN 1.0 ELSE 0.0 END"
+              + " AS correct, p AS prob, y AS outcome FROM (SELECT "
+              + y
+              + " AS y, "
+              + ctx.predExpr()
+              + " AS p FROM "
+              + from
+              + ") WHERE p IS NOT NULL";
+      case MULTI_CLASS_CLASSIFICATION -> {
+        String list = "[" + String.join(", ", ctx.probabilities(evaluation).columns()) + "]";
+        String correct =
+            "CASE WHEN y IS NULL THEN NULL WHEN list_position(l, list_max(l)) - 1 = y THEN 1.0"
+                + " ELSE 0.0 END";
+        yield "SELECT conf, correct, conf AS prob, correct AS outcome FROM (SELECT list_max(l)"
+            + " AS conf, "
+            + correct
+            + " AS correct FROM (SELECT "
+            + y
+            + " AS y, "
+            + list
+            + " AS l FROM "
+            + from
+            + ")) WHERE conf IS NOT NULL";
+      }
+      default -> throw new IllegalStateException("no confidence for " + ctx.modelTask());
+    };
+  }
+
   private static int classes(TestContext ctx) {
     return ctx.hasProbabilities() ? ctx.probabilities(true).classes() : 0;
   }
@@ -467,6 +511,15 @@ public final class MetricStats {
       case F1 -> tp + fp + fn;
       default -> labeled;
     };
+  }
+
+  /**
+   * The sample standard deviation of the predictions (binary and regression), null with fewer than
+   * two rows: the scale a change of the average prediction is measured in.
+   */
+  public Double predictionStandardDeviation() {
+    Double var = m("p").var();
+    return var == null ? null : Math.sqrt(var);
   }
 
   /** Confusion counts {@code [tp, fp, tn, fn]} (binary). */

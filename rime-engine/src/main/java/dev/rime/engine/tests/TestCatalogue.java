@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.rime.engine.tests;
 
+import dev.rime.engine.metrics.Metric;
 import dev.rime.engine.tests.abnormal.BoolFeatureTypeTest;
 import dev.rime.engine.tests.abnormal.CapitalizationTest;
 import dev.rime.engine.tests.abnormal.DomainFeatureTypeTest;
@@ -53,7 +54,9 @@ import dev.rime.engine.tests.fairness.ProtectedFeatureDriftTest;
 import dev.rime.engine.tests.fairness.ProtectedProxiesTest;
 import dev.rime.engine.tests.fairness.SubsetSensitivityAvgPredTest;
 import dev.rime.engine.tests.fairness.SubsetSensitivityPosPredTest;
-import dev.rime.engine.tests.performance.AucTest;
+import dev.rime.engine.tests.performance.AverageThresholdedConfidenceTest;
+import dev.rime.engine.tests.performance.CalibrationComparisonTest;
+import dev.rime.engine.tests.performance.MetricPerformanceTest;
 import dev.rime.engine.tests.poisoning.ExactMatchLabelFlippingTest;
 import dev.rime.engine.tests.subset.SubsetAccuracyTest;
 import dev.rime.engine.tests.subset.SubsetAucTest;
@@ -120,7 +123,30 @@ public final class TestCatalogue {
           new PredictedLabelDriftTest(),
           new NullProportionTest(),
           new RowNullProportionTest(),
-          new AucTest(),
+          new MetricPerformanceTest(Metric.AUC),
+          new MetricPerformanceTest(Metric.ACCURACY),
+          new MetricPerformanceTest(Metric.F1),
+          new MetricPerformanceTest(Metric.PRECISION),
+          new MetricPerformanceTest(Metric.RECALL),
+          new MetricPerformanceTest(Metric.FALSE_POSITIVE_RATE),
+          new MetricPerformanceTest(Metric.FALSE_NEGATIVE_RATE),
+          new MetricPerformanceTest(Metric.POSITIVE_PREDICTION_RATE),
+          new MetricPerformanceTest(Metric.MULTICLASS_AUC),
+          new MetricPerformanceTest(Metric.MULTICLASS_ACCURACY),
+          new MetricPerformanceTest(Metric.MACRO_F1),
+          new MetricPerformanceTest(Metric.MACRO_PRECISION),
+          new MetricPerformanceTest(Metric.MACRO_RECALL),
+          MetricPerformanceTest.averageConfidence(),
+          new MetricPerformanceTest(Metric.LOG_LOSS),
+          new MetricPerformanceTest(Metric.AVERAGE_PREDICTION),
+          new MetricPerformanceTest(Metric.MAE),
+          new MetricPerformanceTest(Metric.MAPE),
+          new MetricPerformanceTest(Metric.MSE),
+          new MetricPerformanceTest(Metric.MSLE),
+          new MetricPerformanceTest(Metric.RMSE),
+          new MetricPerformanceTest(Metric.R_SQUARED),
+          new AverageThresholdedConfidenceTest(),
+          new CalibrationComparisonTest(),
           new SubsetAucTest(),
           new SubsetAccuracyTest(),
           new DuplicateRowsTest(),

@@ -2,7 +2,6 @@
 package dev.rime.engine.tests;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.rime.api.Severity;
@@ -10,7 +9,6 @@ import dev.rime.api.TestStatus;
 import dev.rime.api.result.TestCase;
 import dev.rime.engine.Fixtures;
 import dev.rime.engine.data.Db;
-import dev.rime.engine.tests.performance.AucTest;
 import dev.rime.engine.tests.subset.SubsetAccuracyTest;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,7 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Model Performance and Subset Performance paths on tiny hand-worked data. */
+/** Subset Performance paths on tiny hand-worked data. */
 class ModelTestsTest {
 
   @TempDir Path dir;
@@ -41,38 +39,6 @@ class ModelTestsTest {
 
   private TestContext ctx(String label) {
     return Fixtures.context(db, Fixtures.config("ref.csv", "eval.csv", label, "p"), dir);
-  }
-
-  @Test
-  void aucDegradationAndFloors() {
-    // Evaluation: pairs (pos 0.8 | neg 0.1, 0.9): 1 of 2; (pos 0.3 | neg 0.1, 0.9): 1 of 2 -> 0.5.
-    Fixtures.csv(dir, "eval.csv", "g,y,p", "a,0,0.1", "a,0,0.9", "b,1,0.8", "b,1,0.3");
-    StressTest t = new AucTest();
-    TestCase c = t.run(ctx("y"), TestParams.defaults(t)).get(0);
-    assertThat(c.metrics().get("eval_auc")).isEqualTo(0.5);
-    assertThat(c.metrics().get("degradation")).isEqualTo(0.5);
-    assertThat(c.severity()).isEqualTo(Severity.HIGH);
-
-    TestParams floorsOnly =
-        TestParams.defaults(t)
-            .with("degradation_thresholds", List.of(0.6, 0.7, 0.8))
-            .with("absolute_thresholds", List.of(0.8, 0.7, 0.55));
-    TestCase f = t.run(ctx("y"), floorsOnly).get(0);
-    // Degradation 0.5 < 0.6: none; eval AUC 0.5 < 0.55: High.
-    assertThat(f.severity()).isEqualTo(Severity.HIGH);
-    assertThat(f.status()).isEqualTo(TestStatus.FAIL);
-  }
-
-  @Test
-  void aucSkipsWithOneClassOrNoLabels() {
-    Fixtures.csv(dir, "eval.csv", "g,y,p", "a,1,0.1", "b,1,0.9");
-    StressTest t = new AucTest();
-    assertThatThrownBy(() -> t.run(ctx("y"), TestParams.defaults(t)))
-        .isInstanceOf(SkipTest.class)
-        .hasMessageContaining("one label class");
-    assertThatThrownBy(() -> t.run(ctx(null), TestParams.defaults(t)))
-        .isInstanceOf(SkipTest.class)
-        .hasMessageContaining("data_info.label_col is not set");
   }
 
   @Test

@@ -10,10 +10,11 @@ import dev.rime.api.result.TestCase;
 import dev.rime.engine.Fixtures;
 import dev.rime.engine.Reference;
 import dev.rime.engine.data.Db;
+import dev.rime.engine.metrics.Metric;
 import dev.rime.engine.tests.drift.CategoricalDriftTest;
 import dev.rime.engine.tests.drift.ContinuousDriftTest;
 import dev.rime.engine.tests.drift.PredictionDriftTest;
-import dev.rime.engine.tests.performance.AucTest;
+import dev.rime.engine.tests.performance.MetricPerformanceTest;
 import dev.rime.engine.tests.subset.SubsetAccuracyTest;
 import dev.rime.engine.tests.subset.SubsetAucTest;
 import java.util.List;
@@ -140,7 +141,7 @@ class ReferenceValuesTest {
 
   @Test
   void aucTestJudgesDegradation() {
-    StressTest t = new AucTest();
+    StressTest t = new MetricPerformanceTest(Metric.AUC);
     TestCase c = t.run(ctx, TestParams.defaults(t)).get(0);
     double expected = Reference.number("ref_auc") - Reference.number("eval_auc");
     assertThat(c.metrics().get("degradation")).isCloseTo(expected, within(1e-12));
