@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rime.api.Json;
 import dev.rime.api.result.TestRunResult;
+import dev.rime.engine.config.ModelTask;
 import dev.rime.engine.config.TestsConfig;
 import dev.rime.engine.tests.TestCatalogue;
 import java.nio.file.Files;
@@ -34,7 +35,8 @@ class JobMainTest {
 
     int code = JobMain.run(job);
 
-    int selected = TestsConfig.defaults().select(TestCatalogue.all()).size();
+    int selected =
+        TestsConfig.defaults().select(TestCatalogue.all(), ModelTask.BINARY_CLASSIFICATION).size();
     assertThat(code).isZero();
     assertThat(Json.lenient().readValue(job.resolve("exit.json").toFile(), Json.MAP))
         .isEqualTo(Map.of("status", "SUCCEEDED"));

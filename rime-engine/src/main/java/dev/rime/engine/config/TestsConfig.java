@@ -148,13 +148,25 @@ public record TestsConfig(
     return out;
   }
 
-  /** The tests of {@code catalogue} that this config runs, in catalogue order. */
+  /** The tests of {@code catalogue} that this config runs, in catalogue order, for any task. */
   public List<StressTest> select(List<StressTest> catalogue) {
+    return select(catalogue, null);
+  }
+
+  /**
+   * The tests of {@code catalogue} that this config runs for a model of {@code task} (null: any),
+   * in catalogue order: those of the selected categories that apply to the task, and those asked
+   * for by name ({@code run: true}) whatever the task.
+   */
+  public List<StressTest> select(List<StressTest> catalogue, ModelTask task) {
     Set<String> cats = selectedCategories();
     List<StressTest> out = new ArrayList<>();
     for (StressTest t : catalogue) {
       Object run = overrides.getOrDefault(t.id(), Map.of()).get("run");
-      boolean selected = run instanceof Boolean ? (Boolean) run : cats.contains(t.category());
+      boolean selected =
+          run instanceof Boolean
+              ? (Boolean) run
+              : cats.contains(t.category()) && (task == null || t.tasks().contains(task));
       if (selected) {
         out.add(t);
       }

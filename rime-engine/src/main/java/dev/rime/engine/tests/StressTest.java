@@ -2,9 +2,12 @@
 package dev.rime.engine.tests;
 
 import dev.rime.api.result.TestCase;
+import dev.rime.engine.config.ModelTask;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * One test of the catalogue. A test measures (SQL on the loaded tables through the {@link
@@ -25,6 +28,15 @@ public interface StressTest {
 
   /** Category, e.g. {@code Abnormal Inputs}. */
   String category();
+
+  /**
+   * The model tasks the test applies to (all by default). A category selects the test only for
+   * these; a test asked for by name ({@code run: true}) on another task runs and SKIPs with the
+   * reason.
+   */
+  default Set<ModelTask> tasks() {
+    return EnumSet.allOf(ModelTask.class);
+  }
 
   /** The parameters a {@code tests_config} override may set, with RIME's defaults. */
   List<Param> params();

@@ -181,6 +181,31 @@ class TestRunConfigTest {
   }
 
   @Test
+  void categoriesSelectOnlyTheTestsOfTheModelTaskButANamedTestRunsAnyway() {
+    TestsConfig defaults = TestRunConfig.parse(minimal()).testsConfig();
+    List<String> regression =
+        defaults.select(TestCatalogue.all(), ModelTask.REGRESSION).stream()
+            .map(StressTest::id)
+            .toList();
+    assertThat(regression)
+        .contains("mae", "r_squared", "average_prediction", "regression_label_drift")
+        .doesNotContain("auc", "accuracy", "macro_f1", "atc", "categorical_label_drift");
+    List<String> multiclass =
+        defaults.select(TestCatalogue.all(), ModelTask.MULTI_CLASS_CLASSIFICATION).stream()
+            .map(StressTest::id)
+            .toList();
+    assertThat(multiclass)
+        .contains("multiclass_auc", "macro_f1", "log_loss", "atc", "multiclass_pred_label_drift")
+        .doesNotContain("auc", "mae", "average_prediction", "regression_label_drift");
+
+    TestsConfig named =
+        TestRunConfig.parse(withTests(Map.of("auc", Map.of("run", true)))).testsConfig();
+    assertThat(named.select(TestCatalogue.all(), ModelTask.REGRESSION))
+        .extracting(StressTest::id)
+        .contains("auc", "mae");
+  }
+
+  @Test
   void unknownModelTaskSuggests() {
     Map<String, Object> c = minimal();
     c.put("model_task", "Binary Clasification");

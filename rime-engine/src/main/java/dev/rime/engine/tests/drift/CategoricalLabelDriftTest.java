@@ -2,13 +2,16 @@
 package dev.rime.engine.tests.drift;
 
 import dev.rime.api.result.TestCase;
+import dev.rime.engine.config.ModelTask;
 import dev.rime.engine.data.Column;
 import dev.rime.engine.tests.Param;
 import dev.rime.engine.tests.SkipTest;
 import dev.rime.engine.tests.StressTest;
 import dev.rime.engine.tests.TestContext;
 import dev.rime.engine.tests.TestParams;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Label Drift (Categorical): PSI of the label's class frequencies between reference and evaluation
@@ -31,6 +34,11 @@ public final class CategoricalLabelDriftTest implements StressTest {
   @Override
   public String category() {
     return "Drift";
+  }
+
+  @Override
+  public Set<ModelTask> tasks() {
+    return EnumSet.of(ModelTask.BINARY_CLASSIFICATION, ModelTask.MULTI_CLASS_CLASSIFICATION);
   }
 
   @Override

@@ -2,12 +2,15 @@
 package dev.rime.engine.tests.drift;
 
 import dev.rime.api.result.TestCase;
+import dev.rime.engine.config.ModelTask;
 import dev.rime.engine.tests.Param;
 import dev.rime.engine.tests.SkipTest;
 import dev.rime.engine.tests.StressTest;
 import dev.rime.engine.tests.TestContext;
 import dev.rime.engine.tests.TestParams;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Predicted Label Drift: PSI of the predicted labels' frequencies between reference and evaluation
@@ -30,6 +33,11 @@ public final class PredictedLabelDriftTest implements StressTest {
   @Override
   public String category() {
     return "Drift";
+  }
+
+  @Override
+  public Set<ModelTask> tasks() {
+    return EnumSet.of(ModelTask.BINARY_CLASSIFICATION, ModelTask.MULTI_CLASS_CLASSIFICATION);
   }
 
   @Override

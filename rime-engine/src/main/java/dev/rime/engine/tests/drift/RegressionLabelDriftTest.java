@@ -8,7 +8,9 @@ import dev.rime.engine.tests.SkipTest;
 import dev.rime.engine.tests.StressTest;
 import dev.rime.engine.tests.TestContext;
 import dev.rime.engine.tests.TestParams;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Label Drift (Regression): PSI of the label between reference and evaluation data, binned as
@@ -31,6 +33,11 @@ public final class RegressionLabelDriftTest implements StressTest {
   @Override
   public String category() {
     return "Drift";
+  }
+
+  @Override
+  public Set<ModelTask> tasks() {
+    return EnumSet.of(ModelTask.REGRESSION);
   }
 
   @Override

@@ -16,10 +16,12 @@ import dev.rime.engine.tests.TestContext;
 import dev.rime.engine.tests.TestParams;
 import dev.rime.engine.tests.Thresholds;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -47,6 +49,11 @@ public final class ChiSquaredIndependenceTest implements StressTest {
   @Override
   public String category() {
     return "Bias and Fairness";
+  }
+
+  @Override
+  public Set<ModelTask> tasks() {
+    return EnumSet.of(ModelTask.BINARY_CLASSIFICATION, ModelTask.MULTI_CLASS_CLASSIFICATION);
   }
 
   @Override

@@ -70,16 +70,22 @@ abstract class GroupFairnessTest implements StressTest {
     return "Bias and Fairness";
   }
 
+  /** The tasks of its metrics. */
+  @Override
+  public Set<ModelTask> tasks() {
+    Set<ModelTask> tasks = EnumSet.noneOf(ModelTask.class);
+    metrics().forEach(m -> tasks.addAll(m.tasks()));
+    return tasks;
+  }
+
   @Override
   public List<TestCase> run(TestContext ctx, TestParams params) {
     List<Metric> metrics =
         metrics().stream().filter(m -> m.tasks().contains(ctx.modelTask())).toList();
     if (metrics.isEmpty()) {
-      Set<ModelTask> tasks = EnumSet.noneOf(ModelTask.class);
-      metrics().forEach(m -> tasks.addAll(m.tasks()));
       throw new SkipTest(
           "needs "
-              + tasks.stream().map(ModelTask::displayName).collect(Collectors.joining(" or "))
+              + tasks().stream().map(ModelTask::displayName).collect(Collectors.joining(" or "))
               + "; model_task is "
               + ctx.modelTask().displayName());
     }

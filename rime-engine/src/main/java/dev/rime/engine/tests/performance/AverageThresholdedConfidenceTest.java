@@ -16,8 +16,10 @@ import dev.rime.engine.tests.StressTest;
 import dev.rime.engine.tests.TestContext;
 import dev.rime.engine.tests.TestParams;
 import dev.rime.engine.tests.Thresholds;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * Average Thresholded Confidence (Garg et al., ICLR 2022, "Leveraging unlabeled data to predict
@@ -47,6 +49,11 @@ public final class AverageThresholdedConfidenceTest implements StressTest {
   @Override
   public String category() {
     return "Model Performance";
+  }
+
+  @Override
+  public Set<ModelTask> tasks() {
+    return EnumSet.of(ModelTask.BINARY_CLASSIFICATION, ModelTask.MULTI_CLASS_CLASSIFICATION);
   }
 
   @Override

@@ -17,6 +17,7 @@ import dev.rime.engine.tests.Thresholds;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * One model metric on reference and evaluation data (RIME's {@code MetricDegradationTest} and
@@ -72,6 +73,11 @@ public final class MetricPerformanceTest implements StressTest {
   @Override
   public String category() {
     return "Model Performance";
+  }
+
+  @Override
+  public Set<ModelTask> tasks() {
+    return metric.tasks();
   }
 
   @Override
