@@ -160,17 +160,35 @@ public final class AbnormalInputs {
     }
     int minSamples = pcc.integer("min_num_samples");
 
-    boolean labels = ctx.hasLabels() && ctx.modelTask() == ModelTask.BINARY_CLASSIFICATION;
-    boolean preds = ctx.hasPredictions();
+    boolean multiclass =
+        ctx.modelTask() == ModelTask.MULTI_CLASS_CLASSIFICATION && ctx.hasProbabilities();
+    boolean labels =
+        ctx.hasLabels() && (ctx.modelTask() == ModelTask.BINARY_CLASSIFICATION || multiclass);
+    boolean preds = ctx.hasPredictions() || multiclass;
     ImpactMeasure measure =
         labels && preds
             ? ImpactMeasure.ACCURACY_CHANGE
-            : preds ? ImpactMeasure.PREDICTION_CHANGE : ImpactMeasure.FAILING_FRACTION;
+            : preds && !multiclass
+                ? ImpactMeasure.PREDICTION_CHANGE
+                : ImpactMeasure.FAILING_FRACTION;
 
-    String value =
-        measure == ImpactMeasure.ACCURACY_CHANGE
-            ? ctx.correctExpr()
-            : preds ? ctx.predExpr() : "NULL::DOUBLE";
+    String value;
+    if (measure == ImpactMeasure.ACCURACY_CHANGE && multiclass) {
+      // Correct when the class of the largest probability is the label.
+      String y = ctx.labelExpr();
+      value =
+          "(CASE WHEN "
+              + y
+              + " IS NULL THEN NULL WHEN "
+              + ctx.probabilities(true).predictedClassExpr()
+              + " = "
+              + y
+              + " THEN 1.0 ELSE 0.0 END)";
+    } else if (measure == ImpactMeasure.ACCURACY_CHANGE) {
+      value = ctx.correctExpr();
+    } else {
+      value = measure == ImpactMeasure.PREDICTION_CHANGE ? ctx.predExpr() : "NULL::DOUBLE";
+    }
     String sql =
         "SELECT count(*) FILTER (WHERE f), count(*) FILTER (WHERE NOT f),"
             + " count(v) FILTER (WHERE f), count(v) FILTER (WHERE NOT f),"
@@ -179,7 +197,7 @@ public final class AbnormalInputs {
             + "), false) AS f, "
             + value
             + " AS v FROM "
-            + ctx.evalTable()
+            + ctx.scoredTable(true)
             + ")";
     Object[] m =
         ctx.db()

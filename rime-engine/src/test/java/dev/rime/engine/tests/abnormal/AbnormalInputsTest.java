@@ -102,6 +102,34 @@ class AbnormalInputsTest {
   }
 
   @Test
+  void multiClassImpactIsTheAccuracyChangeOfThePredictedClasses() {
+    // The same rows as a 2-class model: class probabilities [1 - pred, pred], so the predicted
+    // classes and the correct rows are those of the binary model above: impact 1 - 0 = 1.
+    Fixtures.csv(dir, "ref_probs.csv", "c0,c1", "0.1,0.9", "0.8,0.2", "0.2,0.8", "0.9,0.1");
+    Fixtures.csv(
+        dir,
+        "eval_probs.csv",
+        "c0,c1",
+        "0.1,0.9",
+        "0.7,0.3",
+        "0.8,0.2",
+        "0.4,0.6",
+        "0.3,0.7",
+        "0.6,0.4");
+    Map<String, Object> config = Fixtures.config("ref.csv", "eval.csv", "label", null);
+    config.put("model_task", "Multi-class Classification");
+    Fixtures.dataInfo(config).put("ref_pred_path", "ref_probs.csv");
+    Fixtures.dataInfo(config).put("eval_pred_path", "eval_probs.csv");
+    Fixtures.dataInfo(config).put("features_not_in_model", List.of("pred"));
+    StressTest t = new UnseenCategoricalTest();
+    TestCase c = one(t, Fixtures.context(db, config, dir), TestParams.defaults(t), "color");
+    assertThat(c.severity()).isEqualTo(Severity.HIGH);
+    assertThat(c.importanceScore()).isEqualTo(1.0);
+    assertThat(c.description())
+        .contains("accuracy change 1.000, measured on 2 failing and 4 passing rows");
+  }
+
+  @Test
   void aDefectOnEveryRowIsJudgedByTheFailingFraction() {
     // amount is missing in all 6 evaluation rows: no passing row to compare the accuracy with, so
     // the failing fraction 6 / 6 = 1 is judged: HIGH (it was Low, as if nothing were measured).
