@@ -40,8 +40,10 @@ import dev.rime.engine.tests.drift.RegressionLabelDriftTest;
 import dev.rime.engine.tests.drift.RowNullProportionTest;
 import dev.rime.engine.tests.performance.AucTest;
 import dev.rime.engine.tests.poisoning.ExactMatchLabelFlippingTest;
-import dev.rime.engine.tests.subset.SubsetAccuracyTest;
-import dev.rime.engine.tests.subset.SubsetAucTest;
+import dev.rime.engine.tests.subset.SubsetDegradationTest;
+import dev.rime.engine.tests.subset.SubsetPerformanceTest;
+import dev.rime.engine.tests.subset.WeakSegmentsTest;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -59,6 +61,7 @@ public final class TestCatalogue {
           "Drift",
           "Model Performance",
           "Subset Performance",
+          "Subset Performance Degradation",
           "Data Cleanliness",
           "Data Poisoning Detection");
 
@@ -72,7 +75,7 @@ public final class TestCatalogue {
           "Data Cleanliness");
 
   private static final List<StressTest> ALL =
-      List.of(
+      flatten(
           new NumericOutlierTest(),
           new UnseenCategoricalTest(),
           new UnseenDomainTest(),
@@ -105,8 +108,9 @@ public final class TestCatalogue {
           new NullProportionTest(),
           new RowNullProportionTest(),
           new AucTest(),
-          new SubsetAucTest(),
-          new SubsetAccuracyTest(),
+          SubsetPerformanceTest.everyMetric(),
+          new WeakSegmentsTest(),
+          SubsetDegradationTest.everyMetric(),
           new DuplicateRowsTest(),
           new LabelImbalanceTest(),
           new MiDecreaseFeatureToLabelTest(),
@@ -116,6 +120,21 @@ public final class TestCatalogue {
           new ExactMatchLabelFlippingTest());
 
   private TestCatalogue() {}
+
+  /** Tests and lists of tests (e.g. one per metric), in order, as one list. */
+  private static List<StressTest> flatten(Object... testsOrLists) {
+    List<StressTest> out = new ArrayList<>();
+    for (Object o : testsOrLists) {
+      if (o instanceof StressTest t) {
+        out.add(t);
+      } else {
+        for (Object t : (List<?>) o) {
+          out.add((StressTest) t);
+        }
+      }
+    }
+    return List.copyOf(out);
+  }
 
   /** Every test, in run order. */
   public static List<StressTest> all() {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.rime.engine.Fixtures;
+import dev.rime.engine.metrics.Metric;
 import dev.rime.engine.tests.StressTest;
 import dev.rime.engine.tests.TestCatalogue;
 import dev.rime.engine.tests.TestParams;
@@ -48,9 +49,10 @@ class TestRunConfigTest {
     assertThat(c.numSubsets()).isEqualTo(10);
     assertThat(c.confidenceLevel()).isEqualTo(0.95);
     assertThat(c.randomSeed()).isZero();
-    // Every test of the default categories (ADR 0002): not Data Poisoning Detection.
+    // Every test of the default categories (ADR 0002): not Data Poisoning Detection (one test)
+    // nor Subset Performance Degradation (one per metric).
     assertThat(c.testsConfig().select(TestCatalogue.all()))
-        .hasSize(TestCatalogue.all().size() - 1)
+        .hasSize(TestCatalogue.all().size() - 1 - Metric.values().length)
         .allSatisfy(t -> assertThat(TestCatalogue.DEFAULT_CATEGORIES).contains(t.category()));
   }
 
