@@ -15,17 +15,15 @@ import dev.rime.engine.tests.Thresholds;
  */
 public enum ChangeScale {
   /** The difference itself. */
-  ABSOLUTE("absolute", Thresholds.of(0.05, 0.1, 0.2)),
+  ABSOLUTE(Thresholds.of(0.05, 0.1, 0.2)),
   /** The difference divided by |baseline value|. */
-  RELATIVE("relative to the baseline value", Thresholds.of(0.1, 0.25, 0.5)),
+  RELATIVE(Thresholds.of(0.1, 0.25, 0.5)),
   /** The difference divided by the standard deviation of the baseline's predictions. */
-  STANDARDISED("in standard deviations of the baseline predictions", Thresholds.of(0.2, 0.5, 0.8));
+  STANDARDISED(Thresholds.of(0.2, 0.5, 0.8));
 
-  private final String description;
   private final Thresholds defaults;
 
-  ChangeScale(String description, Thresholds defaults) {
-    this.description = description;
+  ChangeScale(Thresholds defaults) {
     this.defaults = defaults;
   }
 
@@ -51,9 +49,17 @@ public enum ChangeScale {
     return s;
   }
 
-  /** How the scale reads in details, e.g. {@code relative to the baseline value}. */
-  public String description() {
-    return description;
+  /**
+   * How the scale reads, e.g. {@code relative to the overall evaluation value}.
+   *
+   * @param baseline what the change is measured from, e.g. {@code the overall evaluation}
+   */
+  public String description(String baseline) {
+    return switch (this) {
+      case ABSOLUTE -> "absolute";
+      case RELATIVE -> "relative to " + baseline + " value";
+      case STANDARDISED -> "in standard deviations of " + baseline + " predictions";
+    };
   }
 
   /** Our default {@code [low, medium, high]} thresholds on this scale. */

@@ -37,6 +37,9 @@ import java.util.Set;
  */
 public final class SubsetDegradationTest implements StressTest {
 
+  /** What a change is measured from, as descriptions name it. */
+  private static final String BASELINE = "the overall reference";
+
   private final Metric metric;
 
   public SubsetDegradationTest(Metric metric) {
@@ -93,7 +96,7 @@ public final class SubsetDegradationTest implements StressTest {
           "a change of "
               + metric.displayName()
               + " is judged "
-              + scale.description()
+              + scale.description(BASELINE)
               + ", which is 0 on the reference data");
     }
     return FeatureCases.each(
@@ -191,7 +194,7 @@ public final class SubsetDegradationTest implements StressTest {
       b.metric("worst_subset_change", shownChange);
     }
     b.detail("performance_change_thresholds", thresholds.toList())
-        .detail("change_scale", scale.description())
+        .detail("change_scale", scale.description(BASELINE))
         .detail("min_sample_size", minSamples)
         .detail("sample_size_of", Subsets.supportName(metric))
         .detail("confidence_level", ctx.config().confidenceLevel())
@@ -212,7 +215,7 @@ public final class SubsetDegradationTest implements StressTest {
       int minSamples,
       Map<String, Object> worst) {
     String m = metric.displayName();
-    String unit = scale == ChangeScale.ABSOLUTE ? "" : " (" + scale.description() + ")";
+    String unit = scale == ChangeScale.ABSOLUTE ? "" : " (" + scale.description(BASELINE) + ")";
     if (worst == null) {
       return String.format(
           Locale.ROOT,
@@ -245,7 +248,7 @@ public final class SubsetDegradationTest implements StressTest {
       double worstFailing,
       Severity severity) {
     String m = metric.displayName();
-    String unit = scale == ChangeScale.ABSOLUTE ? "" : " (" + scale.description() + ")";
+    String unit = scale == ChangeScale.ABSOLUTE ? "" : " (" + scale.description(BASELINE) + ")";
     return String.format(
         Locale.ROOT,
         "%d subset(s) of '%s' have %s significantly worse on the evaluation data than on the"

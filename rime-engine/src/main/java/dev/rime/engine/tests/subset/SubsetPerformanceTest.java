@@ -36,6 +36,9 @@ import java.util.Map;
  */
 public final class SubsetPerformanceTest implements StressTest {
 
+  /** What a change is measured from, as descriptions name it. */
+  private static final String BASELINE = "the overall evaluation";
+
   /** At most this many subsets are listed in a case's details (the worst, when there are more). */
   static final int MAX_LISTED = 50;
 
@@ -94,7 +97,7 @@ public final class SubsetPerformanceTest implements StressTest {
           "a change of "
               + metric.displayName()
               + " is judged "
-              + scale.description()
+              + scale.description(BASELINE)
               + ", which is 0 on the evaluation data");
     }
     return FeatureCases.each(
@@ -180,7 +183,7 @@ public final class SubsetPerformanceTest implements StressTest {
       b.metric("worst_subset_change", shownChange);
     }
     b.detail("performance_change_thresholds", thresholds.toList())
-        .detail("change_scale", scale.description())
+        .detail("change_scale", scale.description(BASELINE))
         .detail("min_sample_size", minSamples)
         .detail("sample_size_of", Subsets.supportName(metric))
         .detail("confidence_level", ctx.config().confidenceLevel())
@@ -201,7 +204,7 @@ public final class SubsetPerformanceTest implements StressTest {
       int failing,
       Severity severity) {
     String m = metric.displayName();
-    String unit = scale == ChangeScale.ABSOLUTE ? "" : " (" + scale.description() + ")";
+    String unit = scale == ChangeScale.ABSOLUTE ? "" : " (" + scale.description(BASELINE) + ")";
     if (shown == null) {
       return String.format(
           Locale.ROOT,

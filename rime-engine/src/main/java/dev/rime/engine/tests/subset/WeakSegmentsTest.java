@@ -53,6 +53,9 @@ import org.apache.commons.statistics.distribution.NormalDistribution;
  */
 public final class WeakSegmentsTest implements StressTest {
 
+  /** What a change is measured from, as descriptions name it. */
+  private static final String BASELINE = "the overall evaluation";
+
   /** The metrics a segment can be compared with its complement on (their statistics subtract). */
   static final List<Metric> METRICS =
       List.of(
@@ -179,7 +182,7 @@ public final class WeakSegmentsTest implements StressTest {
           "a gap in "
               + metric.displayName()
               + " is judged "
-              + scale.description()
+              + scale.description(BASELINE)
               + ", which is 0 on the evaluation data");
     }
     List<Column> features = ctx.features(params, c -> c.isCategorical() || c.isNumeric());
@@ -291,7 +294,7 @@ public final class WeakSegmentsTest implements StressTest {
         .metric("num_pairs_tested", pairsTested.size())
         .metric("worst_gap", weak.isEmpty() ? null : worstGap)
         .detail("metric", metric.id())
-        .detail("change_scale", scale.description())
+        .detail("change_scale", scale.description(BASELINE))
         .detail("performance_change_thresholds", thresholds.toList())
         .detail("min_gap", minGap)
         .detail("fdr", fdr)
@@ -464,7 +467,7 @@ public final class WeakSegmentsTest implements StressTest {
       Thresholds thresholds,
       Severity severity) {
     String m = metric.displayName();
-    String unit = scale == ChangeScale.ABSOLUTE ? "" : " (" + scale.description() + ")";
+    String unit = scale == ChangeScale.ABSOLUTE ? "" : " (" + scale.description(BASELINE) + ")";
     String searched =
         String.format(
             Locale.ROOT,
