@@ -12,9 +12,10 @@ value and missing values) and a numeric feature x (with NaN), and prints as JSON
   (scikit-learn), standard error (the formulas of docs/adr/0011, written here in numpy), margin
   z * SE and the reference side's metric and SE, for the subset tests.
 * weak_segments: per task, with the default parameters, every segment tested (one feature and the
-  pair g x x, each against the rest of the evaluation rows: two-proportion z-test or Welch's t-test
-  (scipy), one-sided), Benjamini-Hochberg q-values (scipy.stats.false_discovery_control), and the
-  weak segments reported.
+  pair g x x, each against the rest of the evaluation rows, one-sided test of "worse by more than
+  the minimum gap": z-test with unpooled variances for accuracy, Welch's t-test (scipy) for MAE),
+  Benjamini-Hochberg q-values (scipy.stats.false_discovery_control), and the weak segments
+  reported.
 
 Run once (outside the build):
   python3 -m venv /tmp/refvenv
@@ -330,28 +331,27 @@ MIN_GAP = {"binary": 0.05, "regression": 0.1, "multiclass": 0.05}  # the low thr
 
 
 def segment_test(task, metric, seg, rest, overall):
+    """The segment against the rest: one-sided test of "worse by more than the minimum gap"."""
     ms, mr = METRICS[task](seg)[metric], METRICS[task](rest)[metric]
     if ms[0] is None or mr[0] is None or ms[2] < MIN_SAMPLES or mr[2] < MIN_SAMPLES:
         return None
     if metric == "mae":  # lower is better, relative to the overall value
         gap = ms[0] - mr[0]
         change = gap / abs(overall)
+        delta = MIN_GAP[task] * abs(overall)
         lab_s, lab_r = seg[seg.y.notna()], rest[rest.y.notna()]
         ae_s = np.abs(lab_s.y - lab_s.p).to_numpy()
         ae_r = np.abs(lab_r.y - lab_r.p).to_numpy()
-        p = st.ttest_ind_from_stats(ae_s.mean(), ae_s.std(ddof=1), len(ae_s), ae_r.mean(),
-                                    ae_r.std(ddof=1), len(ae_r), equal_var=False,
+        p = st.ttest_ind_from_stats(ae_s.mean() - delta, ae_s.std(ddof=1), len(ae_s),
+                                    ae_r.mean(), ae_r.std(ddof=1), len(ae_r), equal_var=False,
                                     alternative="greater").pvalue
-    else:  # accuracy: two-proportion z-test, pooled, one-sided (segment lower)
+    else:  # accuracy: z-test with unpooled variances
         gap = mr[0] - ms[0]
         change = gap
-        k1, n1, k2, n2 = round(ms[0] * ms[2]), ms[2], round(mr[0] * mr[2]), mr[2]
-        pooled = (k1 + k2) / (n1 + n2)
-        if pooled in (0, 1):
-            p = 1.0
-        else:
-            z = (k1 / n1 - k2 / n2) / np.sqrt(pooled * (1 - pooled) * (1 / n1 + 1 / n2))
-            p = st.norm.cdf(z)
+        a1, n1, a2, n2 = ms[0], ms[2], mr[0], mr[2]
+        sd = np.sqrt(a1 * (1 - a1) / n1 + a2 * (1 - a2) / n2)
+        p = (0.0 if gap > MIN_GAP[task] else 1.0) if sd == 0 else st.norm.sf(
+            (gap - MIN_GAP[task]) / sd)
     return {"value": ms[0], "se": ms[1], "support": ms[2], "size": int(len(seg)),
             "rest": mr[0], "gap": float(gap), "change": float(change), "p": float(p)}
 

@@ -153,10 +153,20 @@ public final class MetricStats {
    */
   public static Map<String, MetricStats> byGroup(
       TestContext ctx, boolean evaluation, String groupSqlExpr, boolean withRanks) {
+    return byGroup(ctx, evaluation, ctx.scoredTable(evaluation), groupSqlExpr, withRanks);
+  }
+
+  /**
+   * {@link #byGroup(TestContext, boolean, String, boolean)} over the rows of {@code from} instead
+   * of the side's {@link TestContext#scoredTable}: a FROM item holding the side's label, prediction
+   * and class probability columns under their own names, e.g. a narrow copy of the side with
+   * grouping keys computed once for many groupings.
+   */
+  public static Map<String, MetricStats> byGroup(
+      TestContext ctx, boolean evaluation, String from, String groupSqlExpr, boolean withRanks) {
     ctx.requireModelOutput();
     String g = groupSqlExpr == null ? "'all'" : "CAST((" + groupSqlExpr + ") AS VARCHAR)";
     String y = ctx.hasLabels() ? ctx.labelColumn().numExpr() : "NULL::DOUBLE";
-    String from = ctx.scoredTable(evaluation);
     return switch (ctx.modelTask()) {
       case BINARY_CLASSIFICATION -> binary(ctx.db(), from, g, y, ctx.predExpr(), withRanks);
       case REGRESSION -> regression(ctx.db(), from, g, y, ctx.predExpr());

@@ -7,10 +7,10 @@ import dev.rime.api.result.TestCase;
 import dev.rime.engine.config.ModelTask;
 import dev.rime.engine.config.Range;
 import dev.rime.engine.data.Column;
+import dev.rime.engine.data.Sql;
 import dev.rime.engine.metrics.Metric;
 import dev.rime.engine.metrics.MetricStats;
 import dev.rime.engine.stats.MultipleTesting;
-import dev.rime.engine.stats.ProportionZTest;
 import dev.rime.engine.stats.WelchTest;
 import dev.rime.engine.tests.CaseBuilder;
 import dev.rime.engine.tests.Param;
@@ -38,12 +38,13 @@ import org.apache.commons.statistics.distribution.NormalDistribution;
  * (the cross of their subsets). Each segment is compared with the rest of the data (its complement,
  * not the whole, so a large weak segment is not hidden by its own weight): the metric on both, the
  * gap = how much worse the segment is ({@link Metric#worseBy}, on the metric's {@link
- * ChangeScale}), and a one-sided p-value (a two-proportion z-test for rates, Welch's t-test for
- * mean errors). Benjamini–Hochberg over every segment tested keeps the false discovery rate at
- * {@code fdr}; a segment is weak when its q-value is at most {@code fdr} and its gap reaches {@code
- * min_gap}. A pair segment inside a weak one-feature segment is not listed (its parent is). The top
- * {@code max_segments} weak segments by gap × sqrt(rows the metric is over) are reported; severity
- * from the largest gap against {@code performance_change_thresholds}. ADR 0013.
+ * ChangeScale}), and the one-sided p-value of "worse than the rest by more than {@code min_gap}" (a
+ * z-test for rates and RMSE, Welch's t-test for mean errors). Benjamini–Hochberg over every segment
+ * tested keeps the false discovery rate at {@code fdr}: a segment is weak when its q-value is at
+ * most {@code fdr}, so its gap is beyond the minimum by more than noise and millions of rows do not
+ * flag trivial gaps. A pair segment inside a weak one-feature segment is not listed (its parent
+ * is). The top {@code max_segments} weak segments by gap × sqrt(rows the metric is over) are
+ * reported; severity from the largest gap against {@code performance_change_thresholds}. ADR 0013.
  *
  * <p>Pairs: all of them when there are at most {@code max_pairs}, else the {@code max_pairs} pairs
  * whose features' worst one-feature segments score highest (the sum of their best gap ×
@@ -196,7 +197,7 @@ public final class WeakSegmentsTest implements StressTest {
     int minSamples = params.integer("min_sample_size");
     int maxPairs = params.integer("max_pairs");
     int maxSegments = params.integer("max_segments");
-    Judge judge = new Judge(metric, all, unit, minSamples, ctx.z());
+    Judge judge = new Judge(metric, all, unit, minSamples, ctx.z(), minGap);
 
     // Measure: one-feature segments (shared with the subset tests), then the pairs.
     List<Segment> tested = new ArrayList<>();
@@ -222,35 +223,52 @@ public final class WeakSegmentsTest implements StressTest {
       singles.put(c.name(), byKey);
       weakness.put(c.name(), w);
     }
-    List<String[]> pairs = choosePairs(features, weakness, maxPairs);
-    List<List<String>> pairsTested = new ArrayList<>();
+    List<String[]> pairs = new ArrayList<>();
     List<Map<String, Object>> pairsSkipped = new ArrayList<>();
-    for (String[] pair : pairs) {
+    for (String[] pair :
+        choosePairs(features.stream().map(Column::name).toList(), weakness, maxPairs)) {
       long cells = (long) keys.get(pair[0]).size() * keys.get(pair[1]).size();
       if (cells > MAX_PAIR_CELLS) {
         Map<String, Object> skipped = new LinkedHashMap<>();
         skipped.put("features", List.of(pair[0], pair[1]));
         skipped.put("possible_cells", cells);
         pairsSkipped.add(skipped);
-        continue;
+      } else {
+        pairs.add(pair);
       }
-      pairsTested.add(List.of(pair[0], pair[1]));
-      Subsets a = subsets.get(pair[0]);
-      Subsets b = subsets.get(pair[1]);
-      String sql = "(" + encoded(a.keySql()) + " || ':' || " + encoded(b.keySql()) + ")";
-      for (Map.Entry<String, MetricStats> e :
-          MetricStats.byGroup(ctx, true, sql, false).entrySet()) {
-        String[] k = decode(e.getKey());
-        Segment seg =
-            judge.segment(
-                List.of(pair[0], pair[1]),
-                a.criterion(k[0]) + " and " + b.criterion(k[1]),
-                e.getValue());
-        if (seg != null) {
-          seg.parents.add(singles.get(pair[0]).get(k[0]));
-          seg.parents.add(singles.get(pair[1]).get(k[1]));
-          tested.add(seg);
+    }
+    List<List<String>> pairsTested = new ArrayList<>();
+    if (!pairs.isEmpty()) {
+      Map<String, String> keyColumns = new LinkedHashMap<>();
+      for (String[] pair : pairs) {
+        for (String f : pair) {
+          keyColumns.computeIfAbsent(f, x -> Sql.ident("__rime_segment_" + keyColumns.size()));
         }
+      }
+      String table = keysTable(ctx, subsets, keyColumns);
+      try {
+        for (String[] pair : pairs) {
+          pairsTested.add(List.of(pair[0], pair[1]));
+          Subsets a = subsets.get(pair[0]);
+          Subsets b = subsets.get(pair[1]);
+          String sql = keyColumns.get(pair[0]) + " || ':' || " + keyColumns.get(pair[1]);
+          for (Map.Entry<String, MetricStats> e :
+              MetricStats.byGroup(ctx, true, table, sql, false).entrySet()) {
+            String[] k = decode(e.getKey());
+            Segment seg =
+                judge.segment(
+                    List.of(pair[0], pair[1]),
+                    a.criterion(k[0]) + " and " + b.criterion(k[1]),
+                    e.getValue());
+            if (seg != null) {
+              seg.parents.add(singles.get(pair[0]).get(k[0]));
+              seg.parents.add(singles.get(pair[1]).get(k[1]));
+              tested.add(seg);
+            }
+          }
+        }
+      } finally {
+        ctx.db().execute("DROP TABLE " + table);
       }
     }
 
@@ -326,11 +344,11 @@ public final class WeakSegmentsTest implements StressTest {
    * The pairs to search: all when there are at most {@code max}, else the {@code max} with the
    * highest sum of their features' weakness (ties in feature order).
    */
-  static List<String[]> choosePairs(List<Column> features, Map<String, Double> weakness, int max) {
+  static List<String[]> choosePairs(List<String> features, Map<String, Double> weakness, int max) {
     List<String[]> pairs = new ArrayList<>();
     for (int i = 0; i < features.size(); i++) {
       for (int j = i + 1; j < features.size(); j++) {
-        pairs.add(new String[] {features.get(i).name(), features.get(j).name()});
+        pairs.add(new String[] {features.get(i), features.get(j)});
       }
     }
     if (pairs.size() <= max) {
@@ -341,6 +359,28 @@ public final class WeakSegmentsTest implements StressTest {
         Comparator.comparingDouble((String[] pr) -> weakness.get(pr[0]) + weakness.get(pr[1]))
             .reversed());
     return ranked.subList(0, max);
+  }
+
+  /**
+   * A temporary table of the evaluation rows' model output (label, prediction, class probabilities,
+   * under their own names) and each feature's encoded subset key, so the pair queries group by two
+   * short text columns instead of computing both keys again each time.
+   */
+  private static String keysTable(
+      TestContext ctx, Map<String, Subsets> subsets, Map<String, String> keyColumns) {
+    List<String> columns = new ArrayList<>();
+    if (ctx.hasLabels()) {
+      columns.add(ctx.labelColumn().quoted());
+    }
+    if (ctx.hasPredictions()) {
+      columns.add(ctx.predictionColumn().quoted());
+    }
+    if (ctx.hasProbabilities()) {
+      columns.addAll(ctx.probabilities(true).columns());
+    }
+    keyColumns.forEach((f, k) -> columns.add(encoded(subsets.get(f).keySql()) + " AS " + k));
+    return ctx.tempTable(
+        "segment_keys", "SELECT " + String.join(", ", columns) + " FROM " + ctx.scoredTable(true));
   }
 
   /** A subset key as text that cannot contain {@code ':'}: {@code n} for null, else v + hex. */
@@ -366,13 +406,15 @@ public final class WeakSegmentsTest implements StressTest {
     private final double unit;
     private final int minSamples;
     private final double z;
+    private final double minGap; // in metric units
 
-    Judge(Metric metric, MetricStats all, double unit, int minSamples, double z) {
+    Judge(Metric metric, MetricStats all, double unit, int minSamples, double z, double minGap) {
       this.metric = metric;
       this.all = all;
       this.unit = unit;
       this.minSamples = minSamples;
       this.z = z;
+      this.minGap = minGap * unit;
     }
 
     /** The segment's test, or null when it cannot be tested (too small, undefined metric). */
@@ -396,43 +438,33 @@ public final class WeakSegmentsTest implements StressTest {
           vRest,
           gap,
           gap / unit,
-          pValue(s, rest, n, nRest));
+          pValue(s, rest, n, nRest, gap));
     }
 
-    /** One-sided p-value of "the segment is worse than the rest". */
-    private double pValue(MetricStats s, MetricStats rest, long n, long nRest) {
-      switch (metric) {
-        case ACCURACY,
-        MULTICLASS_ACCURACY,
-        PRECISION,
-        RECALL,
-        FALSE_POSITIVE_RATE,
-        FALSE_NEGATIVE_RATE:
-          {
-            long k = Math.round(s.value(metric) * n);
-            long kRest = Math.round(rest.value(metric) * nRest);
-            Double zz = ProportionZTest.of(kRest, nRest, k, n).z(); // (segment − rest) / SE
-            if (zz == null) {
-              return 1.0;
-            }
-            return metric.higherIsBetter()
-                ? STANDARD.cumulativeProbability(zz)
-                : STANDARD.survivalProbability(zz);
-          }
-        default:
-          {
-            // Mean errors (RMSE through MSE, the mean it is the root of): segment above the rest.
-            Metric mean = metric == Metric.RMSE ? Metric.MSE : metric;
-            return WelchTest.greater(
-                    s.value(mean),
-                    s.standardError(mean),
-                    n,
-                    rest.value(mean),
-                    rest.standardError(mean),
-                    nRest)
-                .pValue();
-          }
+    /**
+     * One-sided p-value of "the segment is worse than the rest by more than the minimum gap"
+     * (metric units): (gap − min gap) / sqrt(SE² + SE_rest²), normal for rates and RMSE (delta
+     * method SEs), Student's t with Welch's degrees of freedom for mean errors. Constant values on
+     * both sides (no spread): 0 when the gap exceeds the minimum, else 1.
+     */
+    private double pValue(MetricStats s, MetricStats rest, long n, long nRest, double gap) {
+      double se = s.standardError(metric);
+      double seRest = rest.standardError(metric);
+      boolean meanError =
+          switch (metric) {
+            case LOG_LOSS, MAE, MAPE, MSE, MSLE -> true;
+            default -> false;
+          };
+      if (meanError) {
+        // A mean of per-row errors, lower is better: segment mean − gap above the rest's.
+        return WelchTest.greater(s.value(metric) - minGap, se, n, rest.value(metric), seRest, nRest)
+            .pValue();
       }
+      double sd = Math.sqrt(se * se + seRest * seRest);
+      if (sd == 0) {
+        return gap > minGap ? 0.0 : 1.0;
+      }
+      return STANDARD.survivalProbability((gap - minGap) / sd);
     }
 
     Map<String, Object> row(Segment s, ChangeScale scale) {
