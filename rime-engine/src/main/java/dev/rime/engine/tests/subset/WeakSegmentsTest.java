@@ -272,7 +272,7 @@ public final class WeakSegmentsTest implements StressTest {
       }
     }
 
-    // Judge: Benjamini-Hochberg over every segment tested, then the effect size.
+    // Judge: Benjamini-Hochberg over every segment tested (each test includes the minimum gap).
     double[] p = tested.stream().mapToDouble(s -> s.p).toArray();
     double[] q = MultipleTesting.benjaminiHochberg(p);
     for (int i = 0; i < q.length; i++) {
