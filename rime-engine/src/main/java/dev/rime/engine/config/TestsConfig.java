@@ -61,7 +61,6 @@ public record TestsConfig(
       Map.of(
           "Transformations", "it needs a model; running models comes in a later issue",
           "Attacks", "it needs a model; running models comes in a later issue",
-          "Subset Performance Degradation", "it comes in a later issue",
           "Compliance", "it comes in a later issue");
 
   /** No {@code tests_config}: the default categories with default parameters. */

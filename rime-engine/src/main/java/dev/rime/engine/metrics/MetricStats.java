@@ -57,6 +57,31 @@ public final class MetricStats {
     Double se() {
       return n == 0 || mean == null ? null : Math.sqrt(var == null ? 0 : var / n);
     }
+
+    /**
+     * The moments of the values here that are not in {@code part} (a sub-multiset of them): with M2
+     * = (n − 1) var, Chan et al.'s M2 = M2_a + M2_b + δ² n_a n_b / n solved for the rest. A
+     * variance stays null when this one is (a quantity whose variance is not gathered).
+     */
+    Moments minus(Moments part) {
+      long rest = n - part.n;
+      if (part.n == 0 || part.mean == null) {
+        return this;
+      }
+      if (rest <= 0 || mean == null) {
+        return EMPTY;
+      }
+      double restMean = (n * mean - part.n * part.mean) / rest;
+      if (var == null) {
+        return new Moments(rest, restMean, null);
+      }
+      double delta = restMean - part.mean;
+      double m2 =
+          var * (n - 1)
+              - (part.var == null ? 0 : part.var * (part.n - 1))
+              - delta * delta * part.n * rest / n;
+      return new Moments(rest, restMean, rest < 2 ? null : Math.max(0, m2) / (rest - 1));
+    }
   }
 
   private final ModelTask task;
@@ -128,10 +153,20 @@ public final class MetricStats {
    */
   public static Map<String, MetricStats> byGroup(
       TestContext ctx, boolean evaluation, String groupSqlExpr, boolean withRanks) {
+    return byGroup(ctx, evaluation, ctx.scoredTable(evaluation), groupSqlExpr, withRanks);
+  }
+
+  /**
+   * {@link #byGroup(TestContext, boolean, String, boolean)} over the rows of {@code from} instead
+   * of the side's {@link TestContext#scoredTable}: a FROM item holding the side's label, prediction
+   * and class probability columns under their own names, e.g. a narrow copy of the side with
+   * grouping keys computed once for many groupings.
+   */
+  public static Map<String, MetricStats> byGroup(
+      TestContext ctx, boolean evaluation, String from, String groupSqlExpr, boolean withRanks) {
     ctx.requireModelOutput();
     String g = groupSqlExpr == null ? "'all'" : "CAST((" + groupSqlExpr + ") AS VARCHAR)";
     String y = ctx.hasLabels() ? ctx.labelColumn().numExpr() : "NULL::DOUBLE";
-    String from = ctx.scoredTable(evaluation);
     return switch (ctx.modelTask()) {
       case BINARY_CLASSIFICATION -> binary(ctx.db(), from, g, y, ctx.predExpr(), withRanks);
       case REGRESSION -> regression(ctx.db(), from, g, y, ctx.predExpr());
@@ -425,6 +460,37 @@ public final class MetricStats {
     double mean = sum / n;
     Double var = n < 2 ? null : Math.max(0, (sumSquares - n * mean * mean) / (n - 1));
     return new Moments(n, mean, var);
+  }
+
+  /**
+   * The statistics of the rows here that are not in {@code part}, which must be statistics of a
+   * subset of these rows (e.g. one group of a grouping of the same side, and these the overall
+   * statistics): the rest of the data beside a segment. Counts and confusion cells subtract, means
+   * and variances by Chan et al.'s pairwise update run backwards. Mid-rank sums and the label
+   * variance do not subtract, so AUC, multiclass AUC and R² are undefined (null) on the result.
+   */
+  public MetricStats minus(MetricStats part) {
+    if (part.task != task) {
+      throw new IllegalArgumentException("statistics of " + part.task + " minus " + task);
+    }
+    MetricStats out = new MetricStats(task, null, rows - part.rows, labeled - part.labeled);
+    for (Map.Entry<String, Moments> e : moments.entrySet()) {
+      out.moments.put(e.getKey(), e.getValue().minus(part.m(e.getKey())));
+    }
+    out.tp = tp - part.tp;
+    out.fp = fp - part.fp;
+    out.tn = tn - part.tn;
+    out.fn = fn - part.fn;
+    out.negatives = negatives - part.negatives;
+    if (confusion != null) {
+      out.confusion = new long[confusion.length][confusion.length];
+      for (int i = 0; i < confusion.length; i++) {
+        for (int j = 0; j < confusion.length; j++) {
+          out.confusion[i][j] = confusion[i][j] - part.confusion[i][j];
+        }
+      }
+    }
+    return out;
   }
 
   private Moments m(String name) {

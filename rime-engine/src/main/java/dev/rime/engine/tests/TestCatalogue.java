@@ -58,8 +58,10 @@ import dev.rime.engine.tests.performance.AverageThresholdedConfidenceTest;
 import dev.rime.engine.tests.performance.CalibrationComparisonTest;
 import dev.rime.engine.tests.performance.MetricPerformanceTest;
 import dev.rime.engine.tests.poisoning.ExactMatchLabelFlippingTest;
-import dev.rime.engine.tests.subset.SubsetAccuracyTest;
-import dev.rime.engine.tests.subset.SubsetAucTest;
+import dev.rime.engine.tests.subset.SubsetDegradationTest;
+import dev.rime.engine.tests.subset.SubsetPerformanceTest;
+import dev.rime.engine.tests.subset.WeakSegmentsTest;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -77,6 +79,7 @@ public final class TestCatalogue {
           "Drift",
           "Model Performance",
           "Subset Performance",
+          "Subset Performance Degradation",
           "Data Cleanliness",
           "Data Poisoning Detection",
           "Bias and Fairness");
@@ -91,7 +94,7 @@ public final class TestCatalogue {
           "Data Cleanliness");
 
   private static final List<StressTest> ALL =
-      List.of(
+      flatten(
           new NumericOutlierTest(),
           new UnseenCategoricalTest(),
           new UnseenDomainTest(),
@@ -147,8 +150,9 @@ public final class TestCatalogue {
           new MetricPerformanceTest(Metric.R_SQUARED),
           new AverageThresholdedConfidenceTest(),
           new CalibrationComparisonTest(),
-          new SubsetAucTest(),
-          new SubsetAccuracyTest(),
+          SubsetPerformanceTest.everyMetric(),
+          new WeakSegmentsTest(),
+          SubsetDegradationTest.everyMetric(),
           new DuplicateRowsTest(),
           new LabelImbalanceTest(),
           new MiDecreaseFeatureToLabelTest(),
@@ -173,6 +177,21 @@ public final class TestCatalogue {
           new PredictiveEqualityTest());
 
   private TestCatalogue() {}
+
+  /** Tests and lists of tests (e.g. one per metric), in order, as one list. */
+  private static List<StressTest> flatten(Object... testsOrLists) {
+    List<StressTest> out = new ArrayList<>();
+    for (Object o : testsOrLists) {
+      if (o instanceof StressTest t) {
+        out.add(t);
+      } else {
+        for (Object t : (List<?>) o) {
+          out.add((StressTest) t);
+        }
+      }
+    }
+    return List.copyOf(out);
+  }
 
   /** Every test, in run order. */
   public static List<StressTest> all() {

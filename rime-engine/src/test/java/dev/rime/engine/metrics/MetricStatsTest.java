@@ -116,4 +116,40 @@ class MetricStatsTest {
       }
     }
   }
+
+  @ParameterizedTest
+  @EnumSource(
+      value = ModelTask.class,
+      names = {"BINARY_CLASSIFICATION", "MULTI_CLASS_CLASSIFICATION", "REGRESSION"})
+  void theRestOfTheRowsByComplementEqualsTheirOwnQuery(ModelTask task) {
+    try (Db db = Db.open()) {
+      TestContext ctx = Fixtures.context(db, config(task), DIR);
+      // Group a against everything else (missing g included), gathered by SQL directly.
+      Map<String, MetricStats> split =
+          MetricStats.byGroup(ctx, true, "COALESCE(\"g\" = 'a', false)", false);
+      MetricStats a = MetricStats.byGroup(ctx, true, "\"g\"", false).get("a");
+      MetricStats rest = ctx.overallStats(true).minus(a);
+      MetricStats expected = split.get("false");
+      assertThat(rest.rows()).isEqualTo(expected.rows());
+      assertThat(rest.labeledRows()).isEqualTo(expected.labeledRows());
+      for (Metric m : Metric.forTask(task)) {
+        if (m == Metric.AUC || m == Metric.MULTICLASS_AUC || m == Metric.R_SQUARED) {
+          assertThat(rest.value(m)).as(m.id()).isNull(); // ranks and label variance do not subtract
+          continue;
+        }
+        if (expected.value(m) == null) {
+          assertThat(rest.value(m)).as(m.id()).isNull(); // e.g. MSLE with negative values
+          continue;
+        }
+        double v = expected.value(m);
+        double se = expected.standardError(m);
+        assertThat(rest.value(m)).as(m.id()).isCloseTo(v, within(1e-12 * Math.max(1, v)));
+        assertThat(rest.standardError(m))
+            .as("SE of " + m.id())
+            .isCloseTo(se, within(1e-12 * Math.max(1, se)));
+      }
+      // Taking every row away leaves nothing.
+      assertThat(ctx.overallStats(true).minus(ctx.overallStats(true)).rows()).isZero();
+    }
+  }
 }

@@ -9,7 +9,8 @@ import dev.rime.api.TestStatus;
 import dev.rime.api.result.TestCase;
 import dev.rime.engine.Fixtures;
 import dev.rime.engine.data.Db;
-import dev.rime.engine.tests.subset.SubsetAccuracyTest;
+import dev.rime.engine.metrics.Metric;
+import dev.rime.engine.tests.subset.SubsetPerformanceTest;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,7 +52,7 @@ class ModelTestsTest {
       lines.add(i < 10 ? "b,1,0.9" : "b,1,0.1");
     }
     Fixtures.csv(dir, "eval.csv", lines);
-    StressTest t = new SubsetAccuracyTest();
+    StressTest t = new SubsetPerformanceTest(Metric.ACCURACY);
     TestCase c = t.run(ctx("y"), TestParams.defaults(t)).get(0);
     assertThat(c.features()).containsExactly("g");
     assertThat(c.metrics().get("overall_perf")).isCloseTo(0.7, within(1e-15));
@@ -68,7 +69,7 @@ class ModelTestsTest {
   @Test
   void smallSubsetsAreReportedNotJudged() {
     Fixtures.csv(dir, "eval.csv", "g,y,p", "a,1,0.9", "b,1,0.1", "b,0,0.9");
-    StressTest t = new SubsetAccuracyTest();
+    StressTest t = new SubsetPerformanceTest(Metric.ACCURACY);
     TestCase c = t.run(ctx("y"), TestParams.defaults(t)).get(0);
     assertThat(c.status()).isEqualTo(TestStatus.PASS);
     assertThat(c.metrics().get("num_subsets")).isEqualTo(2.0);
@@ -82,7 +83,7 @@ class ModelTestsTest {
     // are named 1 and 2, as the same categories read as integers would be, and NaN is null.
     Fixtures.csv(dir, "ref.csv", "g,y,p", "1.0,0,0.1", "2.0,0,0.2", "1.0,1,0.8", ",1,0.9");
     Fixtures.csv(dir, "eval.csv", "g,y,p", "1.0,0,0.1", "2.0,1,0.9", "NaN,1,0.8", "2.0,0,0.3");
-    StressTest t = new SubsetAccuracyTest();
+    StressTest t = new SubsetPerformanceTest(Metric.ACCURACY);
     TestCase c = t.run(ctx("y"), TestParams.defaults(t)).get(0);
     assertThat(c.features()).containsExactly("g");
     List<Map<String, Object>> subsets = (List<Map<String, Object>>) c.details().get("subsets");

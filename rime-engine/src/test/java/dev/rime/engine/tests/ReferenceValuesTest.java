@@ -15,8 +15,7 @@ import dev.rime.engine.tests.drift.CategoricalDriftTest;
 import dev.rime.engine.tests.drift.ContinuousDriftTest;
 import dev.rime.engine.tests.drift.PredictionDriftTest;
 import dev.rime.engine.tests.performance.MetricPerformanceTest;
-import dev.rime.engine.tests.subset.SubsetAccuracyTest;
-import dev.rime.engine.tests.subset.SubsetAucTest;
+import dev.rime.engine.tests.subset.SubsetPerformanceTest;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -153,8 +152,8 @@ class ReferenceValuesTest {
   @SuppressWarnings("unchecked")
   void subsetMetricsAndMarginsMatchReference() {
     List<Object> expected = Reference.list("subsets");
-    StressTest acc = new SubsetAccuracyTest();
-    StressTest auc = new SubsetAucTest();
+    StressTest acc = new SubsetPerformanceTest(Metric.ACCURACY);
+    StressTest auc = new SubsetPerformanceTest(Metric.AUC);
     TestCase accCase = acc.run(ctx, TestParams.defaults(acc)).get(0);
     TestCase aucCase = auc.run(ctx, TestParams.defaults(auc)).get(0);
     assertThat(accCase.features()).containsExactly("num");
