@@ -221,30 +221,39 @@ public final class SubsetPerformanceTest implements StressTest {
           minSamples,
           Subsets.supportName(metric));
     }
+    // A rate or average better in neither direction (e.g. the positive prediction rate) differs;
+    // a metric with a better direction is worse.
+    boolean neither = metric.direction() == Metric.Direction.NEITHER;
+    String worse = neither ? "different" : "worse";
     if (failing == 0) {
       return String.format(
           Locale.ROOT,
-          "The worst subset of '%s' (%s) has %s %.4g against %.4g overall; no subset is worse by"
+          "The %s subset of '%s' (%s) has %s %.4g against %.4g overall; no subset is %s by"
               + " at least %.4g%s and beyond its margin of error.",
+          neither ? "most different" : "worst",
           c.name(),
           shown.get("name"),
           m,
           (Double) shown.get("perf"),
           overall,
+          worse,
           thresholds.low(),
           unit);
     }
     double change = (Double) shown.get(scale == ChangeScale.ABSOLUTE ? "diff" : "change");
     return String.format(
         Locale.ROOT,
-        "%d subset(s) of '%s' have %s significantly worse than the overall %.4g; the worst"
-            + " failing one (%s, %.4g) is worse by %.4g%s, which reaches the %s threshold %.4g.",
+        "%d subset(s) of '%s' have %s significantly %s the overall %.4g; the %s"
+            + " failing one (%s, %.4g) is %s by %.4g%s, which reaches the %s threshold %.4g.",
         failing,
         c.name(),
         m,
+        neither ? "different from" : "worse than",
         overall,
+        neither ? "most different" : "worst",
         shown.get("name"),
         (Double) shown.get("perf"),
+        neither ? "off" : "worse",
         change,
         unit,
         Thresholds.levelName(severity),

@@ -88,6 +88,28 @@ class SubsetEdgeCasesTest {
   }
 
   @Test
+  void aRateBetterInNeitherDirectionDiffersRatherThanWorsens() {
+    // a: 50 rows predicted positive (0.9), b: 50 predicted negative (0.1). Positive prediction
+    // rate overall 0.5, a 1 and b 0: both 0.5 off, with margin 0 (a rate of 0 or 1). a, first
+    // by key, is reported: the change either way is what fails.
+    List<String> lines = new ArrayList<>(List.of("g,y,p"));
+    for (int i = 0; i < 50; i++) {
+      lines.add("a," + (i % 2) + ",0.9");
+      lines.add("b," + (i % 2) + ",0.1");
+    }
+    Fixtures.csv(dir, "ref.csv", lines);
+    Fixtures.csv(dir, "eval.csv", lines);
+    StressTest t = new SubsetPerformanceTest(Metric.POSITIVE_PREDICTION_RATE);
+    TestCase c = t.run(ctx(null), TestParams.defaults(t)).get(0);
+    assertThat(c.severity()).isEqualTo(Severity.HIGH);
+    assertThat(c.description())
+        .startsWith(
+            "2 subset(s) of 'g' have Positive Prediction Rate significantly different from the"
+                + " overall 0.5000; the most different failing one")
+        .contains("is off by 0.5000");
+  }
+
+  @Test
   void recallCountsPositivesForTheSampleSize() {
     // a: 50 positives predicted right, 50 negatives right. b: 5 positives predicted wrong, 95
     // negatives right. Recall overall 50 / 55; b's recall 0 is over 5 positives only.
