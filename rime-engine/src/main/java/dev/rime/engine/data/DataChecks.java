@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
  * Checks the loaded data against the config before any test runs: the columns {@code data_info} and
@@ -181,25 +182,33 @@ public final class DataChecks {
     }
   }
 
-  private static void requireBinary(Db db, String column, Dataset d) {
+  /**
+   * Up to 5 distinct values of a label column that are not numbers, or are numbers (not NaN) for
+   * which {@code outside}, a condition on {@code num}, the value as DOUBLE, holds.
+   */
+  private static List<String> badLabels(
+      Db db, String column, Dataset d, UnaryOperator<String> outside) {
     String q = Sql.ident(column);
     String num = "TRY_CAST(" + q + " AS DOUBLE)";
-    List<String> bad =
-        db.query(
-            "SELECT DISTINCT CAST("
-                + q
-                + " AS VARCHAR) AS v FROM "
-                + d.quotedTable()
-                + " WHERE "
-                + q
-                + " IS NOT NULL AND ("
-                + num
-                + " IS NULL OR (NOT isnan("
-                + num
-                + ") AND "
-                + num
-                + " NOT IN (0, 1))) ORDER BY v LIMIT 5",
-            rs -> rs.getString(1));
+    return db.query(
+        "SELECT DISTINCT CAST("
+            + q
+            + " AS VARCHAR) AS v FROM "
+            + d.quotedTable()
+            + " WHERE "
+            + q
+            + " IS NOT NULL AND ("
+            + num
+            + " IS NULL OR (NOT isnan("
+            + num
+            + ") AND ("
+            + outside.apply(num)
+            + "))) ORDER BY v LIMIT 5",
+        rs -> rs.getString(1));
+  }
+
+  private static void requireBinary(Db db, String column, Dataset d) {
+    List<String> bad = badLabels(db, column, d, num -> num + " NOT IN (0, 1)");
     if (!bad.isEmpty()) {
       throw new DataException(
           "data_info.label_col",
@@ -214,32 +223,19 @@ public final class DataChecks {
   }
 
   private static void requireClassIndex(Db db, String column, Dataset d, int classes) {
-    String q = Sql.ident(column);
-    String num = "TRY_CAST(" + q + " AS DOUBLE)";
-    String outside =
-        num
-            + " < 0 OR "
-            + num
-            + " <> floor("
-            + num
-            + ")"
-            + (classes > 0 ? " OR " + num + " >= " + classes : "");
     List<String> bad =
-        db.query(
-            "SELECT DISTINCT CAST("
-                + q
-                + " AS VARCHAR) AS v FROM "
-                + d.quotedTable()
-                + " WHERE "
-                + q
-                + " IS NOT NULL AND ("
-                + num
-                + " IS NULL OR (NOT isnan("
-                + num
-                + ") AND ("
-                + outside
-                + "))) ORDER BY v LIMIT 5",
-            rs -> rs.getString(1));
+        badLabels(
+            db,
+            column,
+            d,
+            num ->
+                num
+                    + " < 0 OR "
+                    + num
+                    + " <> floor("
+                    + num
+                    + ")"
+                    + (classes > 0 ? " OR " + num + " >= " + classes : ""));
     if (!bad.isEmpty()) {
       throw new DataException(
           "data_info.label_col",
