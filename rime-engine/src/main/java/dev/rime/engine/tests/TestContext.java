@@ -11,6 +11,7 @@ import dev.rime.engine.data.Db;
 import dev.rime.engine.data.FeatureType;
 import dev.rime.engine.data.Sql;
 import dev.rime.engine.metrics.MetricStats;
+import dev.rime.engine.model.ModelAdapter;
 import dev.rime.engine.stats.Auc;
 import dev.rime.engine.stats.Intervals;
 import java.util.ArrayList;
@@ -45,6 +46,7 @@ public final class TestContext {
   private final ClassProbabilities refProbs;
   private final ClassProbabilities evalProbs;
   private final Map<Boolean, MetricStats> overallStats = new HashMap<>();
+  private ModelAdapter model;
   private final List<String> failingPredicates = new ArrayList<>();
   private final Map<String, Object> shared = new HashMap<>();
   private ReferenceQuantiles quantiles;
@@ -176,6 +178,36 @@ public final class TestContext {
           "no predictions: data_info.pred_col is not set (running a model comes in a later"
               + " issue)");
     }
+  }
+
+  /** Gives the tests the model to call ({@code model_info}); the engine closes it after the run. */
+  public void setModel(ModelAdapter model) {
+    this.model = model;
+  }
+
+  /** Whether a model can be called ({@code model_info.path} was given). */
+  public boolean hasModel() {
+    return model != null;
+  }
+
+  /** The model to call; SKIP when there is none. */
+  public ModelAdapter model() {
+    if (model == null) {
+      throw new SkipTest("no model: model_info.path is not set (the test calls the model)");
+    }
+    return model;
+  }
+
+  /**
+   * The columns a model takes as its input row: every column of the reference data but the label
+   * and the prediction, in file order, quoted (what {@link ModelAdapter#predict} is given).
+   */
+  public List<String> modelInputColumns() {
+    return columns.stream()
+        .filter(Column::isFeature)
+        .filter(c -> c.refType() != null)
+        .map(Column::quoted)
+        .collect(Collectors.toList());
   }
 
   /** Whether a multi-class model's class probabilities were given (prediction files). */
