@@ -2,6 +2,7 @@
 package dev.rime.engine.model;
 
 import dev.rime.engine.data.Db;
+import dev.rime.engine.data.Sql;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
@@ -17,7 +18,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -160,9 +160,19 @@ public final class PythonModelAdapter implements ModelAdapter {
   @Override
   public synchronized Predictions predict(Db db, String select) {
     start();
-    Scoring scoring = new Scoring();
+    List<Column> columns;
     try {
-      db.forEach(select, scoring::add);
+      columns =
+          db.query(
+              "DESCRIBE " + select,
+              rs -> Column.of(rs.getString("column_name"), rs.getString("column_type")));
+    } catch (Db.QueryException e) {
+      throw new ModelException(
+          describe() + ": cannot read its input rows: " + e.getMessage(), null, e);
+    }
+    Scoring scoring = new Scoring(columns);
+    try {
+      db.forEach(wireSelect(columns, select), scoring::add);
     } catch (Db.QueryException e) {
       scoring.abandon();
       throw new ModelException(
@@ -174,8 +184,29 @@ public final class PythonModelAdapter implements ModelAdapter {
     return scoring.finish();
   }
 
+  /**
+   * The rows in the form the batches read fast: numbers as DOUBLE, text (and any other type, as its
+   * text) as the BLOB of its UTF-8 bytes, which DuckDB's JDBC driver hands over about three times
+   * faster than a String.
+   */
+  private static String wireSelect(List<Column> columns, String select) {
+    StringBuilder sql = new StringBuilder("SELECT ");
+    for (int c = 0; c < columns.size(); c++) {
+      String col = "__rime_rows." + Sql.ident(columns.get(c).name);
+      sql.append(c == 0 ? "" : ", ")
+          .append(
+              switch (columns.get(c).kind) {
+                case NUMBER -> "CAST(" + col + " AS DOUBLE)";
+                case BOOL -> col;
+                case STRING -> "encode(CAST(" + col + " AS VARCHAR))";
+              });
+    }
+    return sql.append(" FROM (").append(select).append(") AS __rime_rows").toString();
+  }
+
   /** One call of predict: the batch being filled, the one being scored, the outputs so far. */
   private final class Scoring {
+    private final List<Column> columns;
     private Batch filling;
     private Future<Reply> pending;
     private Batch sent;
@@ -184,9 +215,13 @@ public final class PythonModelAdapter implements ModelAdapter {
     private int valueCount;
     private int outputs;
 
+    Scoring(List<Column> columns) {
+      this.columns = columns;
+    }
+
     void add(ResultSet rs) throws SQLException {
       if (filling == null) {
-        filling = new Batch(Column.of(rs.getMetaData()), batchSize, rowsDone + rowsInFlight());
+        filling = new Batch(columns, batchSize, rowsDone + rowsInFlight());
       }
       filling.add(rs);
       if (filling.rows == batchSize) {
@@ -622,21 +657,12 @@ public final class PythonModelAdapter implements ModelAdapter {
   }
 
   private record Column(String name, Kind kind) {
-    static List<Column> of(ResultSetMetaData md) throws SQLException {
-      List<Column> cols = new ArrayList<>();
-      for (int i = 1; i <= md.getColumnCount(); i++) {
-        String type = md.getColumnTypeName(i).toUpperCase(Locale.ROOT);
-        Kind kind;
-        if (Db.isNumericType(type)) {
-          kind = Kind.NUMBER;
-        } else if (type.equals("BOOLEAN")) {
-          kind = Kind.BOOL;
-        } else {
-          kind = Kind.STRING;
-        }
-        cols.add(new Column(md.getColumnLabel(i), kind));
+    static Column of(String name, String type) {
+      String t = type.toUpperCase(Locale.ROOT);
+      if (Db.isNumericType(t)) {
+        return new Column(name, Kind.NUMBER);
       }
-      return cols;
+      return new Column(name, t.equals("BOOLEAN") ? Kind.BOOL : Kind.STRING);
     }
   }
 
@@ -694,11 +720,11 @@ public final class PythonModelAdapter implements ModelAdapter {
             }
           }
           case STRING -> {
-            String s = rs.getString(i);
-            if (s == null) {
+            byte[] utf8 = rs.getBytes(i);
+            if (utf8 == null) {
               nulls[c][r] = 1;
             } else {
-              text[c].append(s);
+              text[c].append(utf8);
             }
             offsets[c][r + 1] = text[c].size;
           }
@@ -747,8 +773,7 @@ public final class PythonModelAdapter implements ModelAdapter {
     byte[] data = new byte[1 << 12];
     int size;
 
-    void append(String s) {
-      byte[] b = s.getBytes(StandardCharsets.UTF_8);
+    void append(byte[] b) {
       if (size + b.length > data.length) {
         data = Arrays.copyOf(data, Math.max(data.length * 2, size + b.length));
       }
