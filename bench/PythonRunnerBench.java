@@ -13,7 +13,8 @@ import java.time.Duration;
  * a 50-value text column and a free-text one, a few nulls) in DuckDB, writes them as CSV for the
  * in-process baseline, then times PythonModelAdapter.predict over them (best of 3, after a warm-up
  * that starts the process and imports the model) and writes the predictions.
- * Usage: java -cp rime.jar PythonRunnerBench.java PYTHON MODEL.py ROWS BATCH OUT_DIR
+ * Usage: java -cp rime.jar PythonRunnerBench.java PYTHON MODEL.py ROWS BATCH OUT_DIR [COLUMNS]
+ * (COLUMNS: all, or numbers for the three numeric columns only).
  */
 public class PythonRunnerBench {
   public static void main(String[] args) throws Exception {
@@ -38,7 +39,9 @@ public class PythonRunnerBench {
           "COPY (SELECT x1, x2, x3, city, note FROM t ORDER BY i) TO '"
               + out.resolve("rows.csv")
               + "' (HEADER, NULLSTR '\\N')");
-      String select = "SELECT x1, x2, x3, city, note FROM t ORDER BY i";
+      boolean numbers = args.length > 5 && args[5].equals("numbers");
+      String select =
+          "SELECT x1, x2, x3" + (numbers ? "" : ", city, note") + " FROM t ORDER BY i";
       long t0 = System.nanoTime();
       adapter.predict(db, select + " LIMIT 10");
       double startup = (System.nanoTime() - t0) / 1e9;

@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: Apache-2.0
 """In-process baseline: predict_df called directly in Python on the bench's rows.
 
-Usage: inprocess.py ROWS.csv BATCH_SIZE OUT.bin
+Usage: inprocess.py ROWS.csv BATCH_SIZE OUT.bin [COLUMNS]   (COLUMNS: all, or numbers)
 Reads the rows with the dtypes the runner gives (numbers float64, text object with None for
 missing), then times predict_df over the same batches the runner gets; writes the predictions
 (float64) so the bench can check the runner's are identical.
@@ -18,12 +18,14 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import model  # noqa: E402
 
 
-def main(path, batch, out):
+def main(path, batch, out, columns="all"):
     df = pd.read_csv(path, keep_default_na=False, na_values={"x1": ["\\N"], "x2": ["\\N"], "x3": ["\\N"]},
                      dtype={"x1": float, "x2": float, "x3": float, "city": object, "note": object})
     for c in ("city", "note"):  # the bench writes a missing text as \N
         col = df[c].astype(object)
         df[c] = col.where(col != "\\N", None)
+    if columns == "numbers":
+        df = df[["x1", "x2", "x3"]]
     n = len(df)
     batches = [df.iloc[a:a + batch].reset_index(drop=True) for a in range(0, n, batch)]
     best = None
@@ -37,4 +39,4 @@ def main(path, batch, out):
 
 
 if __name__ == "__main__":
-    main(sys.argv[1], int(sys.argv[2]), sys.argv[3])
+    main(sys.argv[1], int(sys.argv[2]), sys.argv[3], *sys.argv[4:5])
