@@ -51,7 +51,7 @@ public record TestsConfig(
   private static final Map<String, String> UNSUPPORTED =
       Map.of(
           "global_transformation_performance_change_config",
-          "Transformations tests need a model and come in a later issue",
+          "set each transformation test's performance_change_config instead",
           "custom_tests",
           "custom tests come in a later issue",
           "dynamic_configs",
@@ -59,7 +59,6 @@ public record TestsConfig(
 
   private static final Map<String, String> UNSUPPORTED_CATEGORIES =
       Map.of(
-          "Transformations", "it needs a model; running models comes in a later issue",
           "Attacks", "it needs a model; running models comes in a later issue",
           "Compliance", "it comes in a later issue");
 
@@ -165,7 +164,9 @@ public record TestsConfig(
       boolean selected =
           run instanceof Boolean
               ? (Boolean) run
-              : cats.contains(t.category()) && (task == null || t.tasks().contains(task));
+              : cats.contains(t.category())
+                  && t.runsWithCategory()
+                  && (task == null || t.tasks().contains(task));
       if (selected) {
         out.add(t);
       }
@@ -189,7 +190,8 @@ public record TestsConfig(
         continue;
       }
       Map<String, Object> merged = new LinkedHashMap<>((Map<String, Object>) p.defaultValue());
-      if (p.key().equals("performance_change_config")) {
+      if (p.key().equals("performance_change_config")
+          && test.category().equals("Abnormal Inputs")) {
         putGiven(merged, globalAbnormalPerformanceChange);
       }
       if (own.get(p.key()) instanceof Map) {

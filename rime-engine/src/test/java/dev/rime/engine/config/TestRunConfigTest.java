@@ -116,7 +116,7 @@ class TestRunConfigTest {
     Map<String, Object> e = minimal();
     e.put("model_task", "Ranking");
     rejects(e, "model_task").hasMessageContaining("not supported yet");
-    rejects(withTests(Map.of("categories", List.of("Transformations"))), "tests_config.categories")
+    rejects(withTests(Map.of("categories", List.of("Compliance"))), "tests_config.categories")
         .hasMessageContaining("not supported yet");
     Map<String, Object> f = withTests(Map.of("continuous_drift", Map.of("min_num_quantiles", 5)));
     rejects(f, "tests_config.continuous_drift.min_num_quantiles")
