@@ -56,6 +56,7 @@ class TestRunConfigTest {
                 .filter(t -> !t.category().equals("Data Poisoning Detection"))
                 .filter(t -> !t.category().equals("Bias and Fairness"))
                 .filter(t -> !t.category().equals("Subset Performance Degradation"))
+                .filter(t -> !t.category().equals("Transformations"))
                 .toList())
         .allSatisfy(t -> assertThat(TestCatalogue.DEFAULT_CATEGORIES).contains(t.category()));
   }
@@ -447,7 +448,8 @@ class TestRunConfigTest {
     TestsConfig tc = TestRunConfig.parse(withTests(tests)).testsConfig();
     for (StressTest t : TestCatalogue.all()) {
       Map<String, Object> expected = new LinkedHashMap<>(t.defaultParams());
-      if (expected.containsKey("performance_change_config")) {
+      if (expected.containsKey("performance_change_config")
+          && t.category().equals("Abnormal Inputs")) {
         Map<String, Object> pcc = new LinkedHashMap<>();
         pcc.put("severity_thresholds", null);
         pcc.put("min_num_samples", 5);
