@@ -9,6 +9,7 @@ import dev.rime.engine.config.Range;
 import dev.rime.engine.data.Column;
 import dev.rime.engine.data.Db;
 import dev.rime.engine.data.Sql;
+import dev.rime.engine.data.ValueType;
 import dev.rime.engine.model.ModelAdapter;
 import dev.rime.engine.model.ModelException;
 import dev.rime.engine.model.Predictions;
@@ -408,44 +409,18 @@ public final class Transformations {
           .build();
     }
 
-    // Measure on the rows the model scored.
-    int outputs = sample.outputs();
-    boolean accuracy = sample.labels() != null && outputs == 1;
-    double sumChange = 0;
-    long measured = 0;
-    long labelled = 0;
-    long correctBefore = 0;
-    long correctAfter = 0;
-    for (int i = 0; i < sample.rows(); i++) {
-      if (o.errorRows() != null && o.errorRows()[i]) {
-        continue;
-      }
-      measured++;
-      double change = 0;
-      for (int k = 0; k < outputs; k++) {
-        change += Math.abs(o.values()[i * outputs + k] - sample.original()[i * outputs + k]);
-      }
-      sumChange += outputs == 1 ? change : change / 2;
-      if (accuracy && sample.labels()[i] != null) {
-        boolean positive = sample.labels()[i] == 1;
-        labelled++;
-        correctBefore += (sample.original()[i] > 0.5) == positive ? 1 : 0;
-        correctAfter += (o.values()[i] > 0.5) == positive ? 1 : 0;
-      }
-    }
+    Change m = Change.of(o, sample);
     int errors = o.numErrorRows();
-    if (measured == 0) {
+    if (m.measured() == 0) {
       throw new SkipTest(
           "the model raised an error on every one of the "
               + sample.rows()
               + " perturbed rows, which ignore_errors true leaves out: "
               + o.error());
     }
-    boolean byAccuracy = accuracy && labelled > 0;
-    double avgChange = sumChange / measured;
-    Double accBefore = byAccuracy ? (double) correctBefore / labelled : null;
-    Double accAfter = byAccuracy ? (double) correctAfter / labelled : null;
-    double impact = byAccuracy ? Math.max(0, accBefore - accAfter) : avgChange;
+    boolean byAccuracy = m.byAccuracy();
+    double impact = m.impact();
+    long measured = m.measured();
     Severity severity = thresholds.severity(impact);
     boolean fails = severity != Severity.NONE;
 
@@ -455,25 +430,16 @@ public final class Transformations {
         .metric("num_samples", sample.rows())
         .metric("num_error_rows", errors)
         .metric("impact", impact)
-        .metric("avg_prediction_change", avgChange);
+        .metric("avg_prediction_change", m.avgChange());
     if (byAccuracy) {
-      b.metric("accuracy_original", accBefore).metric("accuracy_perturbed", accAfter);
+      b.metric("accuracy_original", m.accBefore()).metric("accuracy_perturbed", m.accAfter());
     }
     d.put("impact_measure", byAccuracy ? "accuracy change" : "average prediction change");
     if (errors > 0) {
       d.put("error", o.error());
     }
     d.forEach(b::detail);
-    String measure =
-        byAccuracy
-            ? String.format(
-                Locale.ROOT,
-                "accuracy %s → %s on %d labelled rows, a change of %s",
-                fmt(accBefore),
-                fmt(accAfter),
-                labelled,
-                fmt(impact))
-            : "average prediction change " + fmt(impact);
+    String measure = m.describe();
     String judged =
         fails
             ? "reaching the "
@@ -501,6 +467,160 @@ public final class Transformations {
                 measure,
                 judged))
         .build();
+  }
+
+  /**
+   * The simulated change on the rows the model scored (error rows left out).
+   *
+   * @param measured rows scored
+   * @param labelled of those, rows with a label (when accuracy is measured)
+   * @param avgChange average absolute prediction change
+   * @param accBefore accuracy on the original rows, or null
+   * @param accAfter accuracy on the perturbed rows, or null
+   * @param impact the accuracy drop (never negative) with labels, else {@code avgChange}
+   */
+  record Change(
+      long measured,
+      long labelled,
+      double avgChange,
+      Double accBefore,
+      Double accAfter,
+      double impact) {
+
+    boolean byAccuracy() {
+      return accBefore != null;
+    }
+
+    static Change of(Outcome o, Sample sample) {
+      int outputs = sample.outputs();
+      boolean accuracy = sample.labels() != null && outputs == 1;
+      double sumChange = 0;
+      long measured = 0;
+      long labelled = 0;
+      long correctBefore = 0;
+      long correctAfter = 0;
+      for (int i = 0; i < sample.rows(); i++) {
+        if (o.errorRows() != null && o.errorRows()[i]) {
+          continue;
+        }
+        measured++;
+        double change = 0;
+        for (int k = 0; k < outputs; k++) {
+          change += Math.abs(o.values()[i * outputs + k] - sample.original()[i * outputs + k]);
+        }
+        sumChange += outputs == 1 ? change : change / 2;
+        if (accuracy && sample.labels()[i] != null) {
+          boolean positive = sample.labels()[i] == 1;
+          labelled++;
+          correctBefore += (sample.original()[i] > 0.5) == positive ? 1 : 0;
+          correctAfter += (o.values()[i] > 0.5) == positive ? 1 : 0;
+        }
+      }
+      double avg = measured == 0 ? 0 : sumChange / measured;
+      if (labelled == 0) {
+        return new Change(measured, 0, avg, null, null, avg);
+      }
+      double before = (double) correctBefore / labelled;
+      double after = (double) correctAfter / labelled;
+      return new Change(measured, labelled, avg, before, after, Math.max(0, before - after));
+    }
+
+    String describe() {
+      return byAccuracy()
+          ? String.format(
+              Locale.ROOT,
+              "accuracy %s → %s on %d labelled rows, a change of %s",
+              fmt(accBefore),
+              fmt(accAfter),
+              labelled,
+              fmt(impact))
+          : "average prediction change " + fmt(impact);
+    }
+  }
+
+  /** Rows simulated for an abnormal-input test (which has no {@code num_samples_to_simulate}). */
+  public static final int ABNORMAL_SAMPLES = 100;
+
+  /** The transformation that simulates each abnormal-input test, by the abnormal test's id. */
+  private static final Map<String, SubstitutionTest> SIMULATIONS =
+      Map.ofEntries(
+          Map.entry("numeric_outlier", new OutlierSubstitutionTest()),
+          Map.entry("unseen_categorical", new UnseenCategoricalSubstitutionTest()),
+          Map.entry("unseen_domain", new UnseenDomainSubstitutionTest()),
+          Map.entry("unseen_email", new UnseenEmailSubstitutionTest()),
+          Map.entry("unseen_url", new UnseenUrlSubstitutionTest()),
+          Map.entry("out_of_range", new OutOfRangeSubstitutionTest()),
+          Map.entry("req_characters", new RequiredCharactersDeletionTest()),
+          Map.entry("capitalization", new CapitalizationChangeTest()),
+          Map.entry("empty_string", new EmptyStringSubstitutionTest()),
+          Map.entry("int_feature_type", new FeatureTypeChangeTest(ValueType.INT)),
+          Map.entry("float_feature_type", new FeatureTypeChangeTest(ValueType.FLOAT)),
+          Map.entry("str_feature_type", new FeatureTypeChangeTest(ValueType.STRING)),
+          Map.entry("bool_feature_type", new FeatureTypeChangeTest(ValueType.BOOL)),
+          Map.entry("url_feature_type", new FeatureTypeChangeTest(ValueType.URL)),
+          Map.entry("domain_feature_type", new FeatureTypeChangeTest(ValueType.DOMAIN)),
+          Map.entry("email_feature_type", new FeatureTypeChangeTest(ValueType.EMAIL)),
+          Map.entry("null_check", new NullSubstitutionTest()));
+
+  /**
+   * The simulated performance change of an abnormal-input case.
+   *
+   * @param impact the change (accuracy drop or average prediction change), null when the model
+   *     raised
+   * @param description how it was measured, for the abnormal-input description
+   * @param substituted what was substituted, e.g. {@code null}
+   * @param samples sampled rows
+   * @param error the model's error, or null
+   */
+  public record Simulated(
+      Double impact, String description, String substituted, int samples, String error) {}
+
+  /**
+   * Simulates the abnormality of abnormal-input test {@code abnormalId} on feature {@code c} with
+   * the model: its transformation's substitution into {@link #ABNORMAL_SAMPLES} sampled rows
+   * (parameters the two tests share, such as {@code std_factor}, taken from {@code params}).
+   *
+   * @return null when there is no model, no transformation for the test, or it does not apply to
+   *     the feature
+   */
+  public static Simulated simulate(
+      TestContext ctx, String abnormalId, TestParams params, Column c) {
+    SubstitutionTest t = SIMULATIONS.get(abnormalId);
+    if (t == null || !ctx.hasModel()) {
+      return null;
+    }
+    TestParams tp = TestParams.defaults(t);
+    for (Param p : t.params()) {
+      Object given = params.asMap().get(p.key());
+      if (given != null && !p.key().equals("performance_change_config")) {
+        tp = tp.with(p.key(), given);
+      }
+    }
+    Substitution s;
+    try {
+      if (!t.features(ctx, tp).contains(c)) {
+        return null;
+      }
+      s = t.substitute(ctx, tp, c);
+    } catch (SkipTest skip) {
+      return null;
+    }
+    ModelAdapter model = ctx.model();
+    Sample sample;
+    try {
+      sample = sample(ctx, model, ABNORMAL_SAMPLES);
+    } catch (ModelException e) {
+      return new Simulated(null, null, s.what(), 0, e.getMessage());
+    }
+    if (sample.rows() == 0) {
+      return null;
+    }
+    Outcome o = score(ctx, model, sample, c, s, false);
+    if (o.values() == null) {
+      return new Simulated(null, null, s.what(), sample.rows(), o.error());
+    }
+    Change m = Change.of(o, sample);
+    return new Simulated(m.impact(), m.describe(), s.what(), sample.rows(), null);
   }
 
   static String fmt(double v) {
