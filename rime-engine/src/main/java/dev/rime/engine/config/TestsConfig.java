@@ -6,6 +6,7 @@ import dev.rime.engine.tests.StressTest;
 import dev.rime.engine.tests.TestCatalogue;
 import dev.rime.engine.tests.TestParams;
 import dev.rime.engine.tests.Thresholds;
+import dev.rime.engine.tests.transformations.Transformations;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -26,6 +27,8 @@ import java.util.Set;
  * @param globalExcludeColumns columns no test looks at
  * @param globalAbnormalPerformanceChange overrides of every abnormal-input test's {@code
  *     performance_change_config}
+ * @param globalTransformationPerformanceChange overrides of every transformation test's {@code
+ *     performance_change_config}
  * @param globalDriftScalingFactor {@code global_drift_scaling_factor} (0.005)
  * @param overrides each test's own object, by test id
  */
@@ -34,6 +37,7 @@ public record TestsConfig(
     Boolean runDefault,
     List<String> globalExcludeColumns,
     Map<String, Object> globalAbnormalPerformanceChange,
+    Map<String, Object> globalTransformationPerformanceChange,
     double globalDriftScalingFactor,
     Map<String, Map<String, Object>> overrides) {
 
@@ -46,12 +50,11 @@ public record TestsConfig(
           "run_default",
           "global_exclude_columns",
           "global_abnormal_inputs_performance_change_config",
+          "global_transformation_performance_change_config",
           "global_drift_scaling_factor");
 
   private static final Map<String, String> UNSUPPORTED =
       Map.of(
-          "global_transformation_performance_change_config",
-          "set each transformation test's performance_change_config instead",
           "custom_tests",
           "custom tests come in a later issue",
           "dynamic_configs",
@@ -65,7 +68,7 @@ public record TestsConfig(
   /** No {@code tests_config}: the default categories with default parameters. */
   public static TestsConfig defaults() {
     return new TestsConfig(
-        List.of(), null, List.of(), Map.of(), DEFAULT_DRIFT_SCALING_FACTOR, Map.of());
+        List.of(), null, List.of(), Map.of(), Map.of(), DEFAULT_DRIFT_SCALING_FACTOR, Map.of());
   }
 
   /** Parses and validates a {@code tests_config} object found at dotted {@code path}. */
@@ -92,6 +95,8 @@ public record TestsConfig(
     List<String> exclude = n.strings("global_exclude_columns");
     ConfigNode abnormal = n.object("global_abnormal_inputs_performance_change_config");
     Param.performanceChangeConfig().validate(abnormal.path(), abnormal.map());
+    ConfigNode transformation = n.object("global_transformation_performance_change_config");
+    Transformations.performanceChangeConfig().validate(transformation.path(), transformation.map());
     Double scaling = n.number("global_drift_scaling_factor", Range.POSITIVE);
 
     Map<String, Map<String, Object>> overrides = new LinkedHashMap<>();
@@ -108,6 +113,7 @@ public record TestsConfig(
             n.bool("run_default"),
             exclude == null ? List.of() : exclude,
             abnormal.map(),
+            transformation.map(),
             scaling == null ? DEFAULT_DRIFT_SCALING_FACTOR : scaling,
             overrides);
     for (StressTest t : TestCatalogue.all()) {
@@ -193,6 +199,10 @@ public record TestsConfig(
       if (p.key().equals("performance_change_config")
           && test.category().equals("Abnormal Inputs")) {
         putGiven(merged, globalAbnormalPerformanceChange);
+      }
+      if (p.key().equals("performance_change_config")
+          && test.category().equals(Transformations.CATEGORY)) {
+        putGiven(merged, globalTransformationPerformanceChange);
       }
       if (own.get(p.key()) instanceof Map) {
         putGiven(merged, (Map<String, Object>) own.get(p.key()));

@@ -66,4 +66,36 @@ class TransformationsSelectionTest {
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("tests_config.null_substitution.performance_change_config");
   }
+
+  @Test
+  void theGlobalTransformationConfigAppliesUnderTheTestsOwn() {
+    TestsConfig tc =
+        parse(
+            Map.of(
+                "global_transformation_performance_change_config",
+                Map.of("num_samples_to_simulate", 7, "ignore_errors", true),
+                "null_substitution",
+                Map.of("performance_change_config", Map.of("num_samples_to_simulate", 9))));
+    TestParams own = tc.paramsFor(new NullSubstitutionTest()).object("performance_change_config");
+    assertThat(own.integer("num_samples_to_simulate")).isEqualTo(9);
+    assertThat(own.bool("ignore_errors")).isTrue();
+    TestParams other =
+        tc.paramsFor(new CapitalizationChangeTest()).object("performance_change_config");
+    assertThat(other.integer("num_samples_to_simulate")).isEqualTo(7);
+    // Not the abnormal-input tests'.
+    assertThat(
+            tc.paramsFor(TestCatalogue.byId("null_check").orElseThrow())
+                .object("performance_change_config")
+                .asMap())
+        .doesNotContainKey("num_samples_to_simulate");
+    assertThatThrownBy(
+            () ->
+                parse(
+                    Map.of(
+                        "global_transformation_performance_change_config",
+                        Map.of("min_num_samples", 3))))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining(
+            "tests_config.global_transformation_performance_change_config.min_num_samples");
+  }
 }
