@@ -6,6 +6,7 @@ import dev.rime.engine.tests.StressTest;
 import dev.rime.engine.tests.TestCatalogue;
 import dev.rime.engine.tests.TestParams;
 import dev.rime.engine.tests.Thresholds;
+import dev.rime.engine.tests.transformations.Transformations;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -26,6 +27,8 @@ import java.util.Set;
  * @param globalExcludeColumns columns no test looks at
  * @param globalAbnormalPerformanceChange overrides of every abnormal-input test's {@code
  *     performance_change_config}
+ * @param globalTransformationPerformanceChange overrides of every transformation test's {@code
+ *     performance_change_config}
  * @param globalDriftScalingFactor {@code global_drift_scaling_factor} (0.005)
  * @param overrides each test's own object, by test id
  */
@@ -34,6 +37,7 @@ public record TestsConfig(
     Boolean runDefault,
     List<String> globalExcludeColumns,
     Map<String, Object> globalAbnormalPerformanceChange,
+    Map<String, Object> globalTransformationPerformanceChange,
     double globalDriftScalingFactor,
     Map<String, Map<String, Object>> overrides) {
 
@@ -46,12 +50,11 @@ public record TestsConfig(
           "run_default",
           "global_exclude_columns",
           "global_abnormal_inputs_performance_change_config",
+          "global_transformation_performance_change_config",
           "global_drift_scaling_factor");
 
   private static final Map<String, String> UNSUPPORTED =
       Map.of(
-          "global_transformation_performance_change_config",
-          "Transformations tests need a model and come in a later issue",
           "custom_tests",
           "custom tests come in a later issue",
           "dynamic_configs",
@@ -59,14 +62,13 @@ public record TestsConfig(
 
   private static final Map<String, String> UNSUPPORTED_CATEGORIES =
       Map.of(
-          "Transformations", "it needs a model; running models comes in a later issue",
           "Attacks", "it needs a model; running models comes in a later issue",
           "Compliance", "it comes in a later issue");
 
   /** No {@code tests_config}: the default categories with default parameters. */
   public static TestsConfig defaults() {
     return new TestsConfig(
-        List.of(), null, List.of(), Map.of(), DEFAULT_DRIFT_SCALING_FACTOR, Map.of());
+        List.of(), null, List.of(), Map.of(), Map.of(), DEFAULT_DRIFT_SCALING_FACTOR, Map.of());
   }
 
   /** Parses and validates a {@code tests_config} object found at dotted {@code path}. */
@@ -93,6 +95,8 @@ public record TestsConfig(
     List<String> exclude = n.strings("global_exclude_columns");
     ConfigNode abnormal = n.object("global_abnormal_inputs_performance_change_config");
     Param.performanceChangeConfig().validate(abnormal.path(), abnormal.map());
+    ConfigNode transformation = n.object("global_transformation_performance_change_config");
+    Transformations.performanceChangeConfig().validate(transformation.path(), transformation.map());
     Double scaling = n.number("global_drift_scaling_factor", Range.POSITIVE);
 
     Map<String, Map<String, Object>> overrides = new LinkedHashMap<>();
@@ -109,6 +113,7 @@ public record TestsConfig(
             n.bool("run_default"),
             exclude == null ? List.of() : exclude,
             abnormal.map(),
+            transformation.map(),
             scaling == null ? DEFAULT_DRIFT_SCALING_FACTOR : scaling,
             overrides);
     for (StressTest t : TestCatalogue.all()) {
@@ -165,7 +170,9 @@ public record TestsConfig(
       boolean selected =
           run instanceof Boolean
               ? (Boolean) run
-              : cats.contains(t.category()) && (task == null || t.tasks().contains(task));
+              : cats.contains(t.category())
+                  && t.runsWithCategory()
+                  && (task == null || t.tasks().contains(task));
       if (selected) {
         out.add(t);
       }
@@ -189,8 +196,13 @@ public record TestsConfig(
         continue;
       }
       Map<String, Object> merged = new LinkedHashMap<>((Map<String, Object>) p.defaultValue());
-      if (p.key().equals("performance_change_config")) {
+      if (p.key().equals("performance_change_config")
+          && test.category().equals("Abnormal Inputs")) {
         putGiven(merged, globalAbnormalPerformanceChange);
+      }
+      if (p.key().equals("performance_change_config")
+          && test.category().equals(Transformations.CATEGORY)) {
+        putGiven(merged, globalTransformationPerformanceChange);
       }
       if (own.get(p.key()) instanceof Map) {
         putGiven(merged, (Map<String, Object>) own.get(p.key()));

@@ -38,6 +38,14 @@ public interface StressTest {
     return EnumSet.allOf(ModelTask.class);
   }
 
+  /**
+   * Whether selecting the test's category runs it (RIME's default {@code run}); false for a test
+   * that runs only when asked for by name ({@code run: true}), e.g. Out of Range Substitution.
+   */
+  default boolean runsWithCategory() {
+    return true;
+  }
+
   /** The parameters a {@code tests_config} override may set, with RIME's defaults. */
   List<Param> params();
 

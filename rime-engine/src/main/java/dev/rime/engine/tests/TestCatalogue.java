@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.rime.engine.tests;
 
+import dev.rime.engine.data.ValueType;
 import dev.rime.engine.metrics.Metric;
 import dev.rime.engine.tests.abnormal.BoolFeatureTypeTest;
 import dev.rime.engine.tests.abnormal.CapitalizationTest;
@@ -61,6 +62,17 @@ import dev.rime.engine.tests.poisoning.ExactMatchLabelFlippingTest;
 import dev.rime.engine.tests.subset.SubsetDegradationTest;
 import dev.rime.engine.tests.subset.SubsetPerformanceTest;
 import dev.rime.engine.tests.subset.WeakSegmentsTest;
+import dev.rime.engine.tests.transformations.CapitalizationChangeTest;
+import dev.rime.engine.tests.transformations.EmptyStringSubstitutionTest;
+import dev.rime.engine.tests.transformations.FeatureTypeChangeTest;
+import dev.rime.engine.tests.transformations.NullSubstitutionTest;
+import dev.rime.engine.tests.transformations.OutOfRangeSubstitutionTest;
+import dev.rime.engine.tests.transformations.OutlierSubstitutionTest;
+import dev.rime.engine.tests.transformations.RequiredCharactersDeletionTest;
+import dev.rime.engine.tests.transformations.UnseenCategoricalSubstitutionTest;
+import dev.rime.engine.tests.transformations.UnseenDomainSubstitutionTest;
+import dev.rime.engine.tests.transformations.UnseenEmailSubstitutionTest;
+import dev.rime.engine.tests.transformations.UnseenUrlSubstitutionTest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -82,7 +94,8 @@ public final class TestCatalogue {
           "Subset Performance Degradation",
           "Data Cleanliness",
           "Data Poisoning Detection",
-          "Bias and Fairness");
+          "Bias and Fairness",
+          "Transformations");
 
   /** Categories run when {@code tests_config.categories} is empty (see ADR 0002). */
   public static final List<String> DEFAULT_CATEGORIES =
@@ -174,7 +187,24 @@ public final class TestCatalogue {
           new SubsetSensitivityAvgPredTest(),
           new EqualOpportunityTest(),
           new EqualOppMacroRecallTest(),
-          new PredictiveEqualityTest());
+          new PredictiveEqualityTest(),
+          new OutOfRangeSubstitutionTest(),
+          new OutlierSubstitutionTest(),
+          new FeatureTypeChangeTest(ValueType.INT),
+          new FeatureTypeChangeTest(ValueType.FLOAT),
+          new FeatureTypeChangeTest(ValueType.STRING),
+          new FeatureTypeChangeTest(ValueType.BOOL),
+          new FeatureTypeChangeTest(ValueType.URL),
+          new FeatureTypeChangeTest(ValueType.DOMAIN),
+          new FeatureTypeChangeTest(ValueType.EMAIL),
+          new EmptyStringSubstitutionTest(),
+          new RequiredCharactersDeletionTest(),
+          new UnseenCategoricalSubstitutionTest(),
+          new UnseenDomainSubstitutionTest(),
+          new UnseenEmailSubstitutionTest(),
+          new UnseenUrlSubstitutionTest(),
+          new NullSubstitutionTest(),
+          new CapitalizationChangeTest());
 
   private TestCatalogue() {}
 

@@ -134,7 +134,24 @@ class TestCatalogueTest {
             "subset_sensitivity_avg_pred",
             "equal_opportunity",
             "equal_opp_macro_recall",
-            "predictive_equality");
+            "predictive_equality",
+            "out_of_range_substitution",
+            "outlier_substitution",
+            "int_feature_type_change",
+            "float_feature_type_change",
+            "str_feature_type_change",
+            "bool_feature_type_change",
+            "url_feature_type_change",
+            "domain_feature_type_change",
+            "email_feature_type_change",
+            "empty_string_substitution",
+            "req_characters_deletion",
+            "unseen_categorical_substitution",
+            "unseen_domain_substitution",
+            "unseen_email_substitution",
+            "unseen_url_substitution",
+            "null_substitution",
+            "capitalization_change");
     assertThat(TestCatalogue.all())
         .extracting(StressTest::displayName)
         .containsExactly(
@@ -259,7 +276,24 @@ class TestCatalogueTest {
             "Subset Sensitivity (Avg Pred)",
             "Equal Opportunity (Recall)",
             "Equal Opportunity (Macro Recall)",
-            "Predictive Equality (FPR)");
+            "Predictive Equality (FPR)",
+            "Out of Range Substitution",
+            "Numeric Outliers Substitution",
+            "Int Feature Type Change",
+            "Float Feature Type Change",
+            "String Feature Type Change",
+            "Boolean Feature Type Change",
+            "URL Feature Type Change",
+            "Domain Feature Type Change",
+            "Email Feature Type Change",
+            "Empty String Substitution",
+            "Required Characters Deletion",
+            "Unseen Categorical Substitution",
+            "Unseen Domain Substitution",
+            "Unseen Email Substitution",
+            "Unseen URL Substitution",
+            "Null Substitution",
+            "Capitalization Change");
     assertThat(new HashSet<>(TestCatalogue.ids())).hasSize(TestCatalogue.ids().size());
     assertThat(TestCatalogue.all())
         .allSatisfy(t -> assertThat(TestCatalogue.CATEGORIES).contains(t.category()));

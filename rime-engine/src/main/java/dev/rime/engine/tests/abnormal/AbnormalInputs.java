@@ -17,6 +17,7 @@ import dev.rime.engine.tests.StressTest;
 import dev.rime.engine.tests.TestContext;
 import dev.rime.engine.tests.TestParams;
 import dev.rime.engine.tests.Thresholds;
+import dev.rime.engine.tests.transformations.Transformations;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -246,13 +247,40 @@ public final class AbnormalInputs {
     // evaluation's share is significantly above it.
     BaseRate base = aboveReference ? BaseRate.of(ctx, failing, numFailing, total) : null;
     double alpha = aboveReference ? params.number(P_VALUE_THRESHOLD) : 0;
-    boolean fails = numFailing > 0 && (base == null || base.pValue() < alpha);
+    boolean observedFails = numFailing > 0 && (base == null || base.pValue() < alpha);
 
-    // Judge.
+    // With a model, the simulated change too (ADR 0016): the test's abnormality substituted into
+    // sampled evaluation rows.
+    Transformations.Simulated sim =
+        features.size() == 1 && ctx.hasModel()
+            ? ctx.columns().stream()
+                .filter(c -> c.name().equals(features.get(0)))
+                .findFirst()
+                .map(c -> Transformations.simulate(ctx, test.id(), params, c))
+                .orElse(null)
+            : null;
+    Double simulated = sim == null ? null : sim.impact();
+    boolean simulatedFails = simulated != null && thresholds.severity(simulated) != Severity.NONE;
+    boolean fails = observedFails || simulatedFails;
+
+    // Judge: RIME's rule — the larger of the observed and simulated changes, Low at least when
+    // rows fail. A failing-rows fraction is no performance change: with a simulated change it
+    // gives way.
+    Double observed =
+        observedFails && !(used == ImpactMeasure.FAILING_FRACTION && simulated != null)
+            ? impact
+            : null;
+    Double combined = observed;
+    if (simulated != null && (combined == null || simulated > combined)) {
+      combined = simulated;
+    }
     Severity severity = Severity.NONE;
     if (fails) {
-      severity = impact == null ? Severity.LOW : thresholds.severity(impact).max(Severity.LOW);
-      ctx.flagFailingRows(failing);
+      severity = combined == null ? Severity.LOW : thresholds.severity(combined);
+      if (observedFails) {
+        severity = severity.max(Severity.LOW);
+        ctx.flagFailingRows(failing);
+      }
     }
 
     CaseBuilder b =
@@ -260,7 +288,7 @@ public final class AbnormalInputs {
             .features(features)
             .status(fails ? TestStatus.FAIL : TestStatus.PASS)
             .severity(severity)
-            .importance(impact)
+            .importance(combined != null ? combined : impact)
             .metric("num_failing_rows", numFailing)
             .metric("failing_rows_fraction", fraction)
             .metric("impact", impact);
@@ -338,6 +366,35 @@ public final class AbnormalInputs {
                   severity,
                   thresholds)
               + ".";
+    }
+    if (sim != null) {
+      b.metric("simulated_impact", simulated);
+      b.detail("simulated_substitution", sim.substituted());
+      b.detail("num_simulated_rows", sim.samples());
+      if (sim.error() != null) {
+        b.detail("simulation_error", sim.error());
+        description +=
+            " Simulating it with the model failed, so only the observed change is judged: "
+                + sim.error()
+                + ".";
+      } else {
+        if (simulatedFails && !observedFails) {
+          description = description.replace(", so the test passes.", ".");
+        }
+        description +=
+            String.format(
+                Locale.ROOT,
+                " Simulated with the model (%s substituted in %d sampled evaluation rows): %s;"
+                    + " %s.",
+                sim.substituted(),
+                sim.samples(),
+                sim.description(),
+                fails
+                    ? "severity "
+                        + severity.name().toLowerCase(Locale.ROOT)
+                        + " from the larger of the observed and simulated changes"
+                    : "below the low threshold " + fmt(thresholds.low()) + ", so the test passes");
+      }
     }
     return b.description(description).build();
   }

@@ -53,7 +53,7 @@ public final class RequiredCharactersTest implements StressTest {
   }
 
   /** The strings the kind of a feature requires. */
-  static List<String> byKind(FeatureType type) {
+  public static List<String> byKind(FeatureType type) {
     switch (type) {
       case EMAIL:
         return List.of("@", ".");
