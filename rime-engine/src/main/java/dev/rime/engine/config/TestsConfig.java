@@ -60,7 +60,6 @@ public record TestsConfig(
   private static final Map<String, String> UNSUPPORTED_CATEGORIES =
       Map.of(
           "Transformations", "it needs a model; running models comes in a later issue",
-          "Attacks", "it needs a model; running models comes in a later issue",
           "Compliance", "it comes in a later issue");
 
   /** No {@code tests_config}: the default categories with default parameters. */
@@ -139,10 +138,21 @@ public record TestsConfig(
 
   /** The categories that run by default (no categories listed or {@code run_default} true). */
   public Set<String> selectedCategories() {
+    return selectedCategories(false);
+  }
+
+  /**
+   * The categories that run, for a run with a model to call or without: the default ones include
+   * {@link TestCatalogue#MODEL_DEFAULT_CATEGORIES} only with a model (ADR 0017).
+   */
+  public Set<String> selectedCategories(boolean withModel) {
     Set<String> out = new LinkedHashSet<>(categories);
     boolean defaults = runDefault != null ? runDefault : categories.isEmpty();
     if (defaults) {
       out.addAll(TestCatalogue.DEFAULT_CATEGORIES);
+      if (withModel) {
+        out.addAll(TestCatalogue.MODEL_DEFAULT_CATEGORIES);
+      }
     }
     return out;
   }
@@ -158,14 +168,25 @@ public record TestsConfig(
    * for by name ({@code run: true}) whatever the task.
    */
   public List<StressTest> select(List<StressTest> catalogue, ModelTask task) {
-    Set<String> cats = selectedCategories();
+    return select(catalogue, task, false);
+  }
+
+  /**
+   * {@link #select(List, ModelTask)} for a run that has a model to call ({@code withModel}) or not:
+   * a category's tests whose RIME default is off ({@link StressTest#runsByDefault()} false) run
+   * only when asked for by name.
+   */
+  public List<StressTest> select(List<StressTest> catalogue, ModelTask task, boolean withModel) {
+    Set<String> cats = selectedCategories(withModel);
     List<StressTest> out = new ArrayList<>();
     for (StressTest t : catalogue) {
       Object run = overrides.getOrDefault(t.id(), Map.of()).get("run");
       boolean selected =
           run instanceof Boolean
               ? (Boolean) run
-              : cats.contains(t.category()) && (task == null || t.tasks().contains(task));
+              : cats.contains(t.category())
+                  && t.runsByDefault()
+                  && (task == null || t.tasks().contains(task));
       if (selected) {
         out.add(t);
       }

@@ -38,6 +38,14 @@ public interface StressTest {
     return EnumSet.allOf(ModelTask.class);
   }
 
+  /**
+   * Whether the test runs when its category is selected (RIME's default {@code run}); a test whose
+   * default is off (e.g. {@code vulnerability}) runs only with {@code "run": true}.
+   */
+  default boolean runsByDefault() {
+    return true;
+  }
+
   /** The parameters a {@code tests_config} override may set, with RIME's defaults. */
   List<Param> params();
 

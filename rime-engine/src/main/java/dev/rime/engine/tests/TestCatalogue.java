@@ -21,6 +21,10 @@ import dev.rime.engine.tests.abnormal.UnseenDomainTest;
 import dev.rime.engine.tests.abnormal.UnseenEmailTest;
 import dev.rime.engine.tests.abnormal.UnseenUrlTest;
 import dev.rime.engine.tests.abnormal.UrlFeatureTypeTest;
+import dev.rime.engine.tests.attacks.BoundedMultiFeatureChangesTest;
+import dev.rime.engine.tests.attacks.BoundedSingleFeatureChangesTest;
+import dev.rime.engine.tests.attacks.MultiFeatureChangesTest;
+import dev.rime.engine.tests.attacks.SingleFeatureChangesTest;
 import dev.rime.engine.tests.cleanliness.DuplicateRowsTest;
 import dev.rime.engine.tests.cleanliness.HighFeatureCorrelationTest;
 import dev.rime.engine.tests.cleanliness.HighMiFeatureToLabelTest;
@@ -82,7 +86,8 @@ public final class TestCatalogue {
           "Subset Performance Degradation",
           "Data Cleanliness",
           "Data Poisoning Detection",
-          "Bias and Fairness");
+          "Bias and Fairness",
+          "Attacks");
 
   /** Categories run when {@code tests_config.categories} is empty (see ADR 0002). */
   public static final List<String> DEFAULT_CATEGORIES =
@@ -92,6 +97,9 @@ public final class TestCatalogue {
           "Model Performance",
           "Subset Performance",
           "Data Cleanliness");
+
+  /** Default categories that call the model: run by default only when there is one (ADR 0017). */
+  public static final List<String> MODEL_DEFAULT_CATEGORIES = List.of("Attacks");
 
   private static final List<StressTest> ALL =
       flatten(
@@ -174,7 +182,11 @@ public final class TestCatalogue {
           new SubsetSensitivityAvgPredTest(),
           new EqualOpportunityTest(),
           new EqualOppMacroRecallTest(),
-          new PredictiveEqualityTest());
+          new PredictiveEqualityTest(),
+          new SingleFeatureChangesTest(),
+          new BoundedSingleFeatureChangesTest(),
+          new MultiFeatureChangesTest(),
+          new BoundedMultiFeatureChangesTest());
 
   private TestCatalogue() {}
 

@@ -134,7 +134,11 @@ class TestCatalogueTest {
             "subset_sensitivity_avg_pred",
             "equal_opportunity",
             "equal_opp_macro_recall",
-            "predictive_equality");
+            "predictive_equality",
+            "vulnerability",
+            "sensitivity",
+            "multi_feat_vulnerability",
+            "multi_feat_sensitivity");
     assertThat(TestCatalogue.all())
         .extracting(StressTest::displayName)
         .containsExactly(
@@ -259,7 +263,11 @@ class TestCatalogueTest {
             "Subset Sensitivity (Avg Pred)",
             "Equal Opportunity (Recall)",
             "Equal Opportunity (Macro Recall)",
-            "Predictive Equality (FPR)");
+            "Predictive Equality (FPR)",
+            "Single-Feature Changes",
+            "Bounded Single-Feature Changes",
+            "Multi-Feature Changes",
+            "Bounded Multi-Feature Changes");
     assertThat(new HashSet<>(TestCatalogue.ids())).hasSize(TestCatalogue.ids().size());
     assertThat(TestCatalogue.all())
         .allSatisfy(t -> assertThat(TestCatalogue.CATEGORIES).contains(t.category()));
