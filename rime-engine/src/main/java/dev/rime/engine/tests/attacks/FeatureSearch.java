@@ -318,7 +318,13 @@ final class FeatureSearch {
     return mm == null ? null : spec.linf() * (mm[1] - mm[0]);
   }
 
+  /** The minimum and maximum finite reference values of a numeric feature (null: none), once. */
   private Double[] minMax(Column c) {
+    Double[] mm = ctx.shared("attacks.range." + c.name(), () -> rangeOf(c));
+    return mm.length == 0 ? null : mm;
+  }
+
+  private Double[] rangeOf(Column c) {
     return db.queryOne(
         "SELECT min(x), max(x) FROM (SELECT "
             + c.numExpr()
@@ -328,7 +334,7 @@ final class FeatureSearch {
         rs -> {
           Double lo = Db.getDouble(rs, 1);
           Double hi = Db.getDouble(rs, 2);
-          return lo == null ? null : new Double[] {lo, hi};
+          return lo == null ? new Double[0] : new Double[] {lo, hi};
         });
   }
 
@@ -337,6 +343,13 @@ final class FeatureSearch {
    * evaluation type, distinct and not null.
    */
   private String valueTable(Column c) {
+    // Kept for the run (a few rows each): the four tests share them.
+    return ctx.shared(
+        "attacks.values." + c.name() + "#" + (c.isNumeric() ? spec.searchCount() : 0),
+        () -> ctx.tempTable("attack_values", valueSql(c)));
+  }
+
+  private String valueSql(Column c) {
     String type = c.evalType();
     String select;
     if (c.isNumeric()) {
@@ -371,7 +384,7 @@ final class FeatureSearch {
               + MAX_CATEGORIES
               + ")";
     }
-    return temp("attack_values", "SELECT v FROM (" + select + ") WHERE v IS NOT NULL");
+    return "SELECT v FROM (" + select + ") WHERE v IS NOT NULL";
   }
 
   /**

@@ -2,15 +2,23 @@
 package dev.rime.engine.tests.attacks;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
+import dev.rime.api.TestStatus;
+import dev.rime.api.result.TestCase;
+import dev.rime.api.result.TestRunResult;
+import dev.rime.engine.Engine;
+import dev.rime.engine.Fixtures;
 import dev.rime.engine.config.ConfigNode;
 import dev.rime.engine.config.ModelTask;
 import dev.rime.engine.config.TestsConfig;
 import dev.rime.engine.tests.StressTest;
 import dev.rime.engine.tests.TestCatalogue;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Which attacks run: by default only with a model, and only RIME's default-on ones. */
 class AttacksSelectionTest {
@@ -46,6 +54,22 @@ class AttacksSelectionTest {
                     "multi_feat_sensitivity",
                     Map.of("run", false, "l0", 2))));
     assertThat(attacks(named, false)).containsExactly("vulnerability", "sensitivity");
+  }
+
+  @Test
+  void listedWithoutAModelTheRunHasSkipCases(@TempDir Path dir) {
+    Fixtures.csv(dir, "ref.csv", "x,y", "1,0", "2,1");
+    Fixtures.csv(dir, "eval.csv", "x,y", "1,0", "2,1");
+    Map<String, Object> config = Fixtures.config("ref.csv", "eval.csv", "y", null);
+    config.put("tests_config", Map.of("categories", List.of("Attacks")));
+    TestRunResult result = Engine.run(config, dir, null);
+    assertThat(result.testCases())
+        .extracting(TestCase::testBatchType, TestCase::status)
+        .containsExactly(
+            tuple("Bounded Single-Feature Changes", TestStatus.SKIP),
+            tuple("Bounded Multi-Feature Changes", TestStatus.SKIP));
+    assertThat(result.testCases().get(0).description())
+        .isEqualTo("Skipped: no model: model_info.path is not set (the test calls the model)");
   }
 
   @Test
