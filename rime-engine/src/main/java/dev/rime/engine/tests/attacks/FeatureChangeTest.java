@@ -151,7 +151,15 @@ abstract class FeatureChangeTest implements StressTest {
     b.detail("thresholds", t.toList());
     b.detail("params", params.asMap());
     b.description(
-        describe(ctx, avg, worst, rows.size(), multi ? params.integer("l0") : 1, severity, t));
+        describe(
+            ctx,
+            avg,
+            worst,
+            rows.size(),
+            multi ? params.integer("l0") : 1,
+            bounded ? params.number(linfKey()) : 0,
+            severity,
+            t));
     return b.build();
   }
 
@@ -182,13 +190,18 @@ abstract class FeatureChangeTest implements StressTest {
       FeatureSearch.RowResult worst,
       int n,
       int l0,
+      double linf,
       Severity severity,
       Thresholds t) {
     String what =
         (multi ? "changing up to " + l0 + " features" : "changing one feature")
             + (bounded
-                ? " by at most its bound of the reference range"
-                : " to a value seen in the reference data");
+                ? String.format(
+                    Locale.ROOT,
+                    " by at most %s of %s reference range",
+                    linf,
+                    multi ? "their" : "its")
+                : " to " + (multi ? "values" : "a value") + " seen in the reference data");
     String output =
         switch (ctx.modelTask()) {
           case BINARY_CLASSIFICATION -> "P(label 1)";

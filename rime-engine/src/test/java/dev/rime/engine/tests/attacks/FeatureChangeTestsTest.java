@@ -135,7 +135,11 @@ class FeatureChangeTestsTest {
     assertThat(c.status()).isEqualTo(TestStatus.PASS);
     assertThat(c.severity()).isEqualTo(Severity.NONE);
     assertThat(c.details().get("features_searched")).isEqualTo(List.of("x1", "x2"));
-    assertThat(c.description()).endsWith("below the low threshold 0.0500.");
+    assertThat(c.description())
+        .startsWith(
+            "Over 2 sampled evaluation rows, changing one feature by at most 0.1 of its reference"
+                + " range moved the model's output by 0.0300 on average")
+        .endsWith("below the low threshold 0.0500.");
     // The default 0.01 of 10 = 0.1 cannot change a whole-number column: no change at all.
     TestCase none = run(test, ctx);
     assertThat(none.metrics().get("avg_prediction_change")).isEqualTo(0.0);
