@@ -335,4 +335,19 @@ class FeatureChangeTestsTest {
     assertThat(c.status()).isEqualTo(TestStatus.PASS);
     assertThat(c.metrics().get("avg_prediction_change")).isEqualTo(0.0);
   }
+
+  @Test
+  void theSampleIsSeededAndRepeatable() {
+    List<String> eval = new ArrayList<>(List.of("x1,x2,c"));
+    for (int i = 0; i < 50; i++) {
+      eval.add((i % 11) + "," + (10 - i % 11) + ",a");
+    }
+    TestContext ctx = context(reference(), eval, null, linear());
+    StressTest test = new SingleFeatureChangesTest();
+    TestCase first = run(test, ctx, "sample_size", 5);
+    TestCase again = run(test, ctx, "sample_size", 5);
+    assertThat(first.metrics()).containsEntry("num_rows_attacked", 5.0);
+    assertThat(again.details().get("rows")).isEqualTo(first.details().get("rows"));
+    assertThat(again.metrics()).isEqualTo(first.metrics());
+  }
 }
