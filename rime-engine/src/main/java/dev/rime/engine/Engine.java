@@ -82,7 +82,7 @@ public final class Engine {
       cfg = cfg.withTestsConfig(readTestsConfig(cfg.testsConfigPath(), baseDir));
     }
     TestsConfig testsConfig = cfg.testsConfig();
-    List<StressTest> selected = testsConfig.select(catalogue, cfg.modelTask());
+    List<StressTest> selected = testsConfig.select(catalogue, cfg.modelTask(), cfg.hasModelPath());
     LOG.info("run '{}': {} tests selected", cfg.runName(), selected.size());
 
     try (Db db = Db.open()) {

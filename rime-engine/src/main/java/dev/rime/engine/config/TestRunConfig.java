@@ -201,4 +201,10 @@ public record TestRunConfig(
         randomSeed,
         raw);
   }
+
+  /** Whether the config names a model to call ({@code model_info.path}). */
+  public boolean hasModelPath() {
+    Object info = raw == null ? null : raw.get("model_info");
+    return info instanceof Map && ((Map<?, ?>) info).get("path") != null;
+  }
 }

@@ -61,9 +61,7 @@ public record TestsConfig(
           "dynamic configs come in a later issue");
 
   private static final Map<String, String> UNSUPPORTED_CATEGORIES =
-      Map.of(
-          "Attacks", "it needs a model; running models comes in a later issue",
-          "Compliance", "it comes in a later issue");
+      Map.of("Compliance", "it comes in a later issue");
 
   /** No {@code tests_config}: the default categories with default parameters. */
   public static TestsConfig defaults() {
@@ -144,10 +142,21 @@ public record TestsConfig(
 
   /** The categories that run by default (no categories listed or {@code run_default} true). */
   public Set<String> selectedCategories() {
+    return selectedCategories(false);
+  }
+
+  /**
+   * The categories that run, for a run with a model to call or without: the default ones include
+   * {@link TestCatalogue#MODEL_DEFAULT_CATEGORIES} only with a model (ADR 0017).
+   */
+  public Set<String> selectedCategories(boolean withModel) {
     Set<String> out = new LinkedHashSet<>(categories);
     boolean defaults = runDefault != null ? runDefault : categories.isEmpty();
     if (defaults) {
       out.addAll(TestCatalogue.DEFAULT_CATEGORIES);
+      if (withModel) {
+        out.addAll(TestCatalogue.MODEL_DEFAULT_CATEGORIES);
+      }
     }
     return out;
   }
@@ -163,7 +172,16 @@ public record TestsConfig(
    * for by name ({@code run: true}) whatever the task.
    */
   public List<StressTest> select(List<StressTest> catalogue, ModelTask task) {
-    Set<String> cats = selectedCategories();
+    return select(catalogue, task, false);
+  }
+
+  /**
+   * {@link #select(List, ModelTask)} for a run that has a model to call ({@code withModel}) or not:
+   * a category's tests whose RIME default is off ({@link StressTest#runsByDefault()} false) run
+   * only when asked for by name.
+   */
+  public List<StressTest> select(List<StressTest> catalogue, ModelTask task, boolean withModel) {
+    Set<String> cats = selectedCategories(withModel);
     List<StressTest> out = new ArrayList<>();
     for (StressTest t : catalogue) {
       Object run = overrides.getOrDefault(t.id(), Map.of()).get("run");
@@ -171,7 +189,7 @@ public record TestsConfig(
           run instanceof Boolean
               ? (Boolean) run
               : cats.contains(t.category())
-                  && t.runsWithCategory()
+                  && t.runsByDefault()
                   && (task == null || t.tasks().contains(task));
       if (selected) {
         out.add(t);

@@ -39,10 +39,11 @@ public interface StressTest {
   }
 
   /**
-   * Whether selecting the test's category runs it (RIME's default {@code run}); false for a test
-   * that runs only when asked for by name ({@code run: true}), e.g. Out of Range Substitution.
+   * Whether the test runs when its category is selected (RIME's default {@code run}); a test whose
+   * default is off (e.g. {@code vulnerability}, Out of Range Substitution) runs only with {@code
+   * "run": true}.
    */
-  default boolean runsWithCategory() {
+  default boolean runsByDefault() {
     return true;
   }
 

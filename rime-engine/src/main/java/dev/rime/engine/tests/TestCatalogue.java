@@ -22,6 +22,10 @@ import dev.rime.engine.tests.abnormal.UnseenDomainTest;
 import dev.rime.engine.tests.abnormal.UnseenEmailTest;
 import dev.rime.engine.tests.abnormal.UnseenUrlTest;
 import dev.rime.engine.tests.abnormal.UrlFeatureTypeTest;
+import dev.rime.engine.tests.attacks.BoundedMultiFeatureChangesTest;
+import dev.rime.engine.tests.attacks.BoundedSingleFeatureChangesTest;
+import dev.rime.engine.tests.attacks.MultiFeatureChangesTest;
+import dev.rime.engine.tests.attacks.SingleFeatureChangesTest;
 import dev.rime.engine.tests.cleanliness.DuplicateRowsTest;
 import dev.rime.engine.tests.cleanliness.HighFeatureCorrelationTest;
 import dev.rime.engine.tests.cleanliness.HighMiFeatureToLabelTest;
@@ -95,7 +99,8 @@ public final class TestCatalogue {
           "Data Cleanliness",
           "Data Poisoning Detection",
           "Bias and Fairness",
-          "Transformations");
+          "Transformations",
+          "Attacks");
 
   /** Categories run when {@code tests_config.categories} is empty (see ADR 0002). */
   public static final List<String> DEFAULT_CATEGORIES =
@@ -105,6 +110,12 @@ public final class TestCatalogue {
           "Model Performance",
           "Subset Performance",
           "Data Cleanliness");
+
+  /**
+   * Default categories that call the model: run by default only when there is one (ADR 0017; RIME
+   * 0.20 runs Transformations and Attacks by default).
+   */
+  public static final List<String> MODEL_DEFAULT_CATEGORIES = List.of("Transformations", "Attacks");
 
   private static final List<StressTest> ALL =
       flatten(
@@ -204,7 +215,11 @@ public final class TestCatalogue {
           new UnseenEmailSubstitutionTest(),
           new UnseenUrlSubstitutionTest(),
           new NullSubstitutionTest(),
-          new CapitalizationChangeTest());
+          new CapitalizationChangeTest(),
+          new SingleFeatureChangesTest(),
+          new BoundedSingleFeatureChangesTest(),
+          new MultiFeatureChangesTest(),
+          new BoundedMultiFeatureChangesTest());
 
   private TestCatalogue() {}
 

@@ -49,7 +49,7 @@ class TestRunConfigTest {
     assertThat(c.confidenceLevel()).isEqualTo(0.95);
     assertThat(c.randomSeed()).isZero();
     // Every test of the default categories (ADR 0002): not Data Poisoning Detection, not Bias
-    // and Fairness, not Subset Performance Degradation.
+    // and Fairness, not Subset Performance Degradation, not Attacks without a model (ADR 0017).
     assertThat(c.testsConfig().select(TestCatalogue.all()))
         .containsExactlyElementsOf(
             TestCatalogue.all().stream()
@@ -57,6 +57,7 @@ class TestRunConfigTest {
                 .filter(t -> !t.category().equals("Bias and Fairness"))
                 .filter(t -> !t.category().equals("Subset Performance Degradation"))
                 .filter(t -> !t.category().equals("Transformations"))
+                .filter(t -> !t.category().equals("Attacks"))
                 .toList())
         .allSatisfy(t -> assertThat(TestCatalogue.DEFAULT_CATEGORIES).contains(t.category()));
   }

@@ -151,7 +151,11 @@ class TestCatalogueTest {
             "unseen_email_substitution",
             "unseen_url_substitution",
             "null_substitution",
-            "capitalization_change");
+            "capitalization_change",
+            "vulnerability",
+            "sensitivity",
+            "multi_feat_vulnerability",
+            "multi_feat_sensitivity");
     assertThat(TestCatalogue.all())
         .extracting(StressTest::displayName)
         .containsExactly(
@@ -293,7 +297,11 @@ class TestCatalogueTest {
             "Unseen Email Substitution",
             "Unseen URL Substitution",
             "Null Substitution",
-            "Capitalization Change");
+            "Capitalization Change",
+            "Single-Feature Changes",
+            "Bounded Single-Feature Changes",
+            "Multi-Feature Changes",
+            "Bounded Multi-Feature Changes");
     assertThat(new HashSet<>(TestCatalogue.ids())).hasSize(TestCatalogue.ids().size());
     assertThat(TestCatalogue.all())
         .allSatisfy(t -> assertThat(TestCatalogue.CATEGORIES).contains(t.category()));

@@ -33,7 +33,7 @@ public final class OutOfRangeSubstitutionTest extends SubstitutionTest {
   }
 
   @Override
-  public boolean runsWithCategory() {
+  public boolean runsByDefault() {
     return false;
   }
 
