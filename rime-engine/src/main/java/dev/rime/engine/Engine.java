@@ -311,7 +311,7 @@ public final class Engine {
                 c.name(),
                 c.type(),
                 scored ? "model" : c.source(),
-                scored ? note : c.reason() + "; " + note,
+                note,
                 c.refType(),
                 c.evalType(),
                 c.inModel(),
