@@ -79,6 +79,16 @@ final class ModelScoring {
               + d.file());
     }
     String bad = OutputChecks.checkOutputs(task, p.outputs());
+    if (bad == null) {
+      // every runtime checks its batches; this holds any runtime to the same rules
+      double[] values = new double[p.rows() * p.outputs()];
+      for (int r = 0; r < p.rows(); r++) {
+        for (int k = 0; k < p.outputs(); k++) {
+          values[r * p.outputs() + k] = p.get(r, k);
+        }
+      }
+      bad = OutputChecks.check(task, values, p.outputs(), 0);
+    }
     if (bad != null) {
       throw new ModelException(model.describe() + " on " + d.file() + ": " + bad);
     }

@@ -450,4 +450,44 @@ class ModelPredictionsTest {
       Models.setPythonRuntime(before);
     }
   }
+
+  @Test
+  void anyRuntimesOutputIsCheckedForTheTask() throws IOException {
+    Files.writeString(tmp.resolve("big.py"), "def predict_df(df): ...\n");
+    Models.PythonRuntime before = Models.pythonRuntime();
+    Models.setPythonRuntime(
+        (file, batchSize, timeout) ->
+            new ModelAdapter() {
+              @Override
+              public String describe() {
+                return "Python model " + file;
+              }
+
+              @Override
+              public Predictions predict(Db db, String select) {
+                long n = db.scalarLong("SELECT count(*) FROM (" + select + ")");
+                double[] v = new double[(int) n];
+                java.util.Arrays.fill(v, 0.5);
+                v[3] = 1.5;
+                return new Predictions(v, 1);
+              }
+
+              @Override
+              public void close() {}
+            });
+    try {
+      Map<String, Object> c =
+          config("ref.csv", "eval.csv", "label", null, Map.of("path", "big.py"));
+      assertThatThrownBy(() -> Engine.run(c, tmp, null))
+          .isInstanceOf(ModelException.class)
+          .hasMessage(
+              "model_info.path: Python model "
+                  + tmp.resolve("big.py")
+                  + " on "
+                  + tmp.resolve("ref.csv")
+                  + ": returned 1.5 for row 3; a probability must be in [0, 1]");
+    } finally {
+      Models.setPythonRuntime(before);
+    }
+  }
 }
