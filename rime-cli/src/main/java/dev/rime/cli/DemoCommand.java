@@ -21,8 +21,9 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code rime demo}: a whole stress test end to end on this machine. Starts a server on a free port
- * with a throw-away data directory, runs the Titanic example through the Java SDK as any client
- * would, shows the job's progress, the run summary and the failing test cases, and stops.
+ * with a throw-away data directory, runs the Titanic example (by default with its ONNX model,
+ * {@code --model}) through the Java SDK as any client would, shows the job's progress, the run
+ * summary and the failing test cases, and stops.
  */
 @Command(
     name = "demo",
@@ -30,10 +31,33 @@ import picocli.CommandLine.Option;
     description = "Run the Titanic example end to end: local server, Java SDK, job, results.")
 final class DemoCommand implements Callable<Integer> {
 
+  /**
+   * The Titanic example's configs of this checkout, by the model the demo runs: {@code python} the
+   * Python model ({@code examples/titanic/model/model.py}) run by RIME's Python runner, {@code
+   * onnx} the ONNX model ({@code examples/titanic/onnx/titanic.onnx}) scored by RIME in the JVM,
+   * {@code predictions} no model, the predictions given in the data ({@code pred_col}).
+   */
+  static final Map<String, String> MODELS = new java.util.LinkedHashMap<>();
+
+  static {
+    MODELS.put("python", "examples/titanic/config-python.json");
+    MODELS.put("onnx", "examples/titanic/config-onnx.json");
+    MODELS.put("predictions", "examples/titanic/config.json");
+  }
+
   @Option(
       names = "--config",
-      description = "Config to run (default: examples/titanic/config.json of this checkout).")
+      description = "Config to run (default: the Titanic example's config for --model).")
   Path config;
+
+  @Option(
+      names = "--model",
+      description =
+          "Which Titanic model to run when no --config is given: python (the Python model), onnx"
+              + " (the ONNX model) or predictions (the predictions in the data). Default:"
+              + " ${DEFAULT-VALUE}.",
+      defaultValue = "python")
+  String model = "python";
 
   @Option(
       names = "--keep-data",
@@ -43,7 +67,7 @@ final class DemoCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    Path cfg = config != null ? config : defaultConfig();
+    Path cfg = config != null ? config : defaultConfig(model);
     if (!Files.isRegularFile(cfg)) {
       throw new Errors.UserError(
           "demo config not found: " + cfg + " (run from the repository root, or pass --config)");
@@ -83,10 +107,15 @@ final class DemoCommand implements Callable<Integer> {
     }
   }
 
-  private static Path defaultConfig() {
+  private static Path defaultConfig(String model) {
+    String config = MODELS.get(model);
+    if (config == null) {
+      throw new Errors.UserError(
+          "--model: unknown model '" + model + "'; one of " + String.join(", ", MODELS.keySet()));
+    }
     String home = System.getProperty("rime.home");
     Path root = home != null ? Path.of(home) : Path.of("");
-    return root.resolve("examples/titanic/config.json").toAbsolutePath();
+    return root.resolve(config).toAbsolutePath();
   }
 
   private static void deleteTree(Path dir) {

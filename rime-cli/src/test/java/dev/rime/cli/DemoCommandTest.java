@@ -24,4 +24,27 @@ class DemoCommandTest {
         .contains("Unseen Categorical")
         .contains("embarked");
   }
+
+  @Test
+  void byDefaultTheDemoRunsTheTitanicPythonModelWithTransformationsAndAttacks() {
+    Path repo = Path.of("").toAbsolutePath().getParent();
+    String home = System.getProperty("rime.home");
+    System.setProperty("rime.home", repo.toString());
+    try {
+      Cli.Result r = Cli.run("demo");
+      assertThat(r.exitCode()).as(r.out() + r.err()).isZero();
+      assertThat(r.out())
+          .contains("Status: SUCCEEDED")
+          .contains("Run 'Titanic (Python model)' (Binary Classification)")
+          .contains("AUC")
+          .contains("Null Substitution")
+          .contains("Bounded Single-Feature Changes");
+    } finally {
+      if (home == null) {
+        System.clearProperty("rime.home");
+      } else {
+        System.setProperty("rime.home", home);
+      }
+    }
+  }
 }

@@ -15,6 +15,7 @@ import dev.rime.api.result.TestRunSummary;
 import dev.rime.engine.config.ConfigException;
 import dev.rime.engine.config.ConfigNode;
 import dev.rime.engine.config.DataInfo;
+import dev.rime.engine.config.ModelTask;
 import dev.rime.engine.config.TestRunConfig;
 import dev.rime.engine.config.TestsConfig;
 import dev.rime.engine.data.ClassProbabilities;
@@ -24,9 +25,14 @@ import dev.rime.engine.data.DataException;
 import dev.rime.engine.data.DataLoader;
 import dev.rime.engine.data.Dataset;
 import dev.rime.engine.data.Db;
+import dev.rime.engine.data.FeatureType;
 import dev.rime.engine.data.TypeInference;
 import dev.rime.engine.metrics.Metric;
 import dev.rime.engine.metrics.MetricStats;
+import dev.rime.engine.model.ModelAdapter;
+import dev.rime.engine.model.ModelException;
+import dev.rime.engine.model.Models;
+import dev.rime.engine.model.Predictions;
 import dev.rime.engine.tests.CaseBuilder;
 import dev.rime.engine.tests.SkipTest;
 import dev.rime.engine.tests.StressTest;
@@ -87,6 +93,26 @@ public final class Engine {
 
     try (Db db = Db.open()) {
       TestContext ctx = load(db, cfg, baseDir);
+      try {
+        return runTests(ctx, cfg, selected, testsConfig, progress, config, startMillis);
+      } finally {
+        if (ctx.hasModel()) {
+          ctx.model().close();
+        }
+      }
+    }
+  }
+
+  private static TestRunResult runTests(
+      TestContext ctx,
+      TestRunConfig cfg,
+      List<StressTest> selected,
+      TestsConfig testsConfig,
+      ProgressListener progress,
+      Map<String, Object> config,
+      long startMillis) {
+    Db db = ctx.db();
+    {
       Dataset ref = ctx.ref();
       Dataset eval = ctx.eval();
       List<Column> columns = ctx.columns();
@@ -193,16 +219,108 @@ public final class Engine {
                 + ": both must have one column per class");
       }
     }
-    DataChecks.check(
-        db,
-        info,
-        cfg.modelTask(),
-        cfg.testsConfig(),
-        ref,
-        eval,
-        refProbs == null ? 0 : refProbs.classes());
-    List<Column> columns = TypeInference.infer(db, cfg, ref, eval, baseDir);
-    return new TestContext(db, cfg, cfg.testsConfig(), ref, eval, columns, refProbs, evalProbs);
+    ModelAdapter model = null;
+    try {
+      String note = null;
+      boolean scored = false;
+      if (cfg.modelInfo() != null) {
+        Path modelFile = DataLoader.resolve("model_info.path", cfg.modelInfo().path(), baseDir);
+        if (!Files.isRegularFile(modelFile)) {
+          throw new DataException("model_info.path", "file not found: " + modelFile);
+        }
+        Map<String, String> inputs = ModelScoring.inputColumns(ref, info);
+        model = Models.open(cfg.modelInfo(), modelFile, cfg.modelTask(), inputs);
+        if (info.predCol() != null || info.hasPredictionFiles()) {
+          note =
+              (info.predCol() != null
+                      ? "data_info.pred_col"
+                      : "data_info.ref_pred_path and eval_pred_path")
+                  + " give the predictions the tests use; the model ("
+                  + model.describe()
+                  + ") is called only by the tests that call the model";
+        } else {
+          long t0 = System.currentTimeMillis();
+          Predictions refScores = ModelScoring.score(db, model, cfg.modelTask(), ref, inputs);
+          Predictions evalScores = ModelScoring.score(db, model, cfg.modelTask(), eval, inputs);
+          if (cfg.modelTask() == ModelTask.MULTI_CLASS_CLASSIFICATION) {
+            if (refScores.outputs() != evalScores.outputs()) {
+              throw new ModelException(
+                  model.describe()
+                      + ": returned "
+                      + refScores.outputs()
+                      + " class probabilities per reference row but "
+                      + evalScores.outputs()
+                      + " per evaluation row");
+            }
+            refProbs = ModelScoring.addProbabilities(db, "ref_probs", modelFile, refScores);
+            evalProbs = ModelScoring.addProbabilities(db, "eval_probs", modelFile, evalScores);
+          } else {
+            ref = ModelScoring.addPredictions(db, ref, refScores);
+            eval = ModelScoring.addPredictions(db, eval, evalScores);
+            cfg = cfg.withDataInfo(info.withPredCol(ModelScoring.PREDICTION));
+            info = cfg.dataInfo();
+          }
+          scored = true;
+          note =
+              "the predictions are the model's: "
+                  + model.describe()
+                  + " scored the reference and evaluation rows (model_info.path)";
+          LOG.info(
+              "model scored {} reference and {} evaluation rows in {} ms",
+              ref.rows(),
+              eval.rows(),
+              System.currentTimeMillis() - t0);
+        }
+        LOG.info("{}", note);
+      }
+      DataChecks.check(
+          db,
+          info,
+          cfg.modelTask(),
+          cfg.testsConfig(),
+          ref,
+          eval,
+          refProbs == null ? 0 : refProbs.classes());
+      List<Column> columns = TypeInference.infer(db, cfg, ref, eval, baseDir);
+      if (note != null) {
+        columns = withPredictionNote(columns, note, scored);
+      }
+      TestContext ctx =
+          new TestContext(db, cfg, cfg.testsConfig(), ref, eval, columns, refProbs, evalProbs);
+      ctx.setModel(model);
+      return ctx;
+    } catch (RuntimeException e) {
+      if (e instanceof ModelException && ((ModelException) e).modelLog() != null) {
+        LOG.error("model log:\n{}", ((ModelException) e).modelLog());
+      }
+      if (model != null) {
+        model.close();
+      }
+      throw e;
+    }
+  }
+
+  /** The prediction column with where its values come from (the model, or pred_col beside one). */
+  private static List<Column> withPredictionNote(
+      List<Column> columns, String note, boolean scored) {
+    List<Column> out = new ArrayList<>();
+    for (Column c : columns) {
+      if (c.type() == FeatureType.PREDICTION) {
+        c =
+            new Column(
+                c.name(),
+                c.type(),
+                scored ? "model" : c.source(),
+                note,
+                c.refType(),
+                c.evalType(),
+                c.inModel(),
+                c.numericValues(),
+                c.valueType());
+      }
+      out.add(c);
+    }
+    return out;
   }
 
   /** Runs one test; a SKIP guard becomes a SKIP case and any exception one failed case. */

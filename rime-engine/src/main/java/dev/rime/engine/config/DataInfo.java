@@ -151,6 +151,23 @@ public record DataInfo(
     return path;
   }
 
+  /** The same data_info with another prediction column. */
+  public DataInfo withPredCol(String column) {
+    return new DataInfo(
+        refPath,
+        evalPath,
+        labelCol,
+        column,
+        refPredPath,
+        evalPredPath,
+        nrows,
+        categoricalFeatures,
+        protectedFeatures,
+        featuresNotInModel,
+        featureTypePath,
+        intersections);
+  }
+
   /** Whether class probabilities come from prediction files (multi-class). */
   public boolean hasPredictionFiles() {
     return refPredPath != null;

@@ -10,6 +10,7 @@ import java.util.Set;
  *
  * @param runName {@code run_name}
  * @param dataInfo {@code data_info}
+ * @param modelInfo {@code model_info}, or null when there is no model to call
  * @param modelTask {@code model_task}, Binary Classification by default
  * @param testsConfig {@code tests_config}, or defaults; null when {@code tests_config_path} is
  *     given (the engine reads that file)
@@ -24,6 +25,7 @@ import java.util.Set;
 public record TestRunConfig(
     String runName,
     DataInfo dataInfo,
+    ModelInfo modelInfo,
     ModelTask modelTask,
     TestsConfig testsConfig,
     String testsConfigPath,
@@ -93,13 +95,7 @@ public record TestRunConfig(
     }
     DataInfo dataInfo = DataInfo.parse(root.object("data_info"));
 
-    ConfigNode model = root.object("model_info");
-    model.checkKeys(
-        Set.of(),
-        Map.of(
-            "path",
-            "running model files comes in a later issue; give the predictions in"
-                + " data_info.pred_col"));
+    ModelInfo modelInfo = ModelInfo.parse(root.object("model_info"), root.has("model_info"));
 
     ModelTask task = parseTask(root);
     if (task == ModelTask.MULTI_CLASS_CLASSIFICATION && dataInfo.predCol() != null) {
@@ -153,6 +149,7 @@ public record TestRunConfig(
     return new TestRunConfig(
         runName,
         dataInfo,
+        modelInfo,
         task,
         tests,
         testsPath,
@@ -186,11 +183,32 @@ public record TestRunConfig(
         "model_task", "'" + task + "': " + Suggest.unknown("task", task, names));
   }
 
+  /**
+   * The same config with another {@code data_info} (the engine names the column of the predictions
+   * it scored with the model).
+   */
+  public TestRunConfig withDataInfo(DataInfo info) {
+    return new TestRunConfig(
+        runName,
+        info,
+        modelInfo,
+        modelTask,
+        testsConfig,
+        testsConfigPath,
+        minNuniqueForNumeric,
+        minUniqueProp,
+        numSubsets,
+        confidenceLevel,
+        randomSeed,
+        raw);
+  }
+
   /** The same config with {@code tests_config} read from {@code tests_config_path}. */
   public TestRunConfig withTestsConfig(TestsConfig tests) {
     return new TestRunConfig(
         runName,
         dataInfo,
+        modelInfo,
         modelTask,
         tests,
         testsConfigPath,

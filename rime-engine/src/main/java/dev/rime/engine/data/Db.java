@@ -114,6 +114,31 @@ public final class Db implements AutoCloseable {
     }
   }
 
+  /** A cell of a table of doubles. */
+  @FunctionalInterface
+  public interface DoubleCell {
+    double get(int row, int column);
+  }
+
+  /**
+   * Appends {@code rows} rows of {@code width} DOUBLE values to {@code table} (an existing table of
+   * the main schema with those columns) through DuckDB's appender, row by row in order.
+   */
+  public void appendDoubles(String table, int rows, int width, DoubleCell value) {
+    try (org.duckdb.DuckDBAppender a =
+        connection.unwrap(org.duckdb.DuckDBConnection.class).createAppender("main", table)) {
+      for (int r = 0; r < rows; r++) {
+        a.beginRow();
+        for (int k = 0; k < width; k++) {
+          a.append(value.get(r, k));
+        }
+        a.endRow();
+      }
+    } catch (SQLException e) {
+      throw new QueryException("APPEND INTO " + table, e);
+    }
+  }
+
   /** Runs a query expected to return exactly one row. */
   public <T> T queryOne(String sql, RowMapper<T> mapper) {
     List<T> rows = query(sql, mapper);

@@ -175,8 +175,7 @@ public final class TestContext {
   public void requirePredictions() {
     if (prediction == null) {
       throw new SkipTest(
-          "no predictions: data_info.pred_col is not set (running a model comes in a later"
-              + " issue)");
+          "no predictions: data_info.pred_col is not set and there is no model_info");
     }
   }
 
@@ -231,7 +230,7 @@ public final class TestContext {
       throw new SkipTest(
           modelTask() == ModelTask.MULTI_CLASS_CLASSIFICATION
               ? "no predictions: data_info.ref_pred_path and eval_pred_path are not set"
-              : "no predictions: data_info.pred_col is not set");
+              : "no predictions: data_info.pred_col is not set and there is no model_info");
     }
   }
 

@@ -233,8 +233,8 @@ public final class LocalJobExecutor implements JobExecutor {
     cmd.add("-Drime.duckdb.memory_limit_mb=" + Math.max(128, limitMb * 3 / 10));
     cmd.add("-Drime.job.id=" + job.jobId());
     cmd.addAll(settings.extraJvmArgs());
-    cmd.add("-cp");
-    cmd.add(settings.classpath());
+    // the class path goes in CLASSPATH, not -cp: ONNX Runtime 1.29.0 crashes (SIGSEGV) creating
+    // its environment in a process whose command line is longer than about 4 KB (ADR 0015)
     cmd.add(settings.mainClass());
     cmd.add(dir.toString());
 
@@ -261,6 +261,7 @@ public final class LocalJobExecutor implements JobExecutor {
             .redirectErrorStream(true)
             .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
     pb.environment().put("RIME_JOB_ID", job.jobId());
+    pb.environment().put("CLASSPATH", settings.classpath());
     Process process = pb.start();
     Optional<Path> group =
         cgroups.flatMap(c -> c.confine(job.jobId(), process.pid(), limitMb, limitMillicores));
