@@ -95,7 +95,9 @@ final class DemoCommand implements Callable<Integer> {
       }
       Report.summary(System.out, job.getTestRunResult().summary());
       System.out.println();
-      Report.failingCases(System.out, job.getTestCasesResult().testCases());
+      var cases = job.getTestCasesResult().testCases();
+      Report.byCategory(System.out, cases);
+      Report.failingCases(System.out, cases);
       return 0;
     } finally {
       server.close();

@@ -66,6 +66,48 @@ final class Report {
         s.numInputs());
   }
 
+  /**
+   * Cases by category, in the order they ran: how many passed, warned, failed and skipped, and the
+   * highest severity, so passing categories (e.g. Attacks a robust model withstood) show too.
+   */
+  static void byCategory(PrintStream out, List<TestCase> cases) {
+    java.util.Map<String, int[]> counts = new java.util.LinkedHashMap<>();
+    java.util.Map<String, Severity> worst = new java.util.HashMap<>();
+    for (TestCase c : cases) {
+      counts
+          .computeIfAbsent(c.category(), k -> new int[TestStatus.values().length])[
+          c.status().ordinal()]++;
+      worst.merge(c.category(), c.severity(), Severity::max);
+    }
+    if (counts.isEmpty()) {
+      return;
+    }
+    out.println("Test cases by category:");
+    out.printf(
+        Locale.ROOT,
+        "  %-32s %6s %6s %6s %6s  %s%n",
+        "CATEGORY",
+        "PASS",
+        "WARN",
+        "FAIL",
+        "SKIP",
+        "HIGHEST SEVERITY");
+    for (java.util.Map.Entry<String, int[]> e : counts.entrySet()) {
+      int[] n = e.getValue();
+      Severity sev = worst.get(e.getKey());
+      out.printf(
+          Locale.ROOT,
+          "  %-32s %6d %6d %6d %6d  %s%n",
+          cut(e.getKey(), 32),
+          n[TestStatus.PASS.ordinal()],
+          n[TestStatus.WARNING.ordinal()],
+          n[TestStatus.FAIL.ordinal()],
+          n[TestStatus.SKIP.ordinal()],
+          sev == Severity.NONE ? "-" : sev.name());
+    }
+    out.println();
+  }
+
   /** Failing cases, most severe first, one line each. */
   static void failingCases(PrintStream out, List<TestCase> cases) {
     List<TestCase> failing =

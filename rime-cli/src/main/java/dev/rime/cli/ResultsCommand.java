@@ -61,6 +61,7 @@ final class ResultsCommand implements Callable<Integer> {
     } else {
       TestCasesResult cases = job.getTestCasesResult(version);
       if (format.equals("text") && cases.schemaVersion().startsWith("1.")) {
+        Report.byCategory(System.out, cases.testCases());
         Report.failingCases(System.out, cases.testCases());
         System.out.println(
             cases.size() + " test cases in all; --format csv or json for every one of them.");

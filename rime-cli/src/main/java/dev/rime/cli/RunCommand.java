@@ -74,6 +74,7 @@ final class RunCommand implements Callable<Integer> {
       ResultWriter.write(result, out);
     }
     Report.summary(System.out, result.summary());
+    Report.byCategory(System.out, result.testCases());
     Report.failingCases(System.out, result.testCases());
     if (out != null) {
       System.out.println("Results written to " + out.toAbsolutePath());

@@ -37,8 +37,10 @@ class DemoCommandTest {
           .contains("Status: SUCCEEDED")
           .contains("Run 'Titanic (Python model)' (Binary Classification)")
           .contains("AUC")
-          .contains("Null Substitution")
-          .contains("Bounded Single-Feature Changes");
+          .contains("Test cases by category:")
+          .containsPattern("\\n  Transformations +\\d+ +\\d+ +[1-9]\\d* ")
+          .containsPattern("\\n  Attacks +[1-9]\\d* ")
+          .contains("Null Substitution");
     } finally {
       if (home == null) {
         System.clearProperty("rime.home");
