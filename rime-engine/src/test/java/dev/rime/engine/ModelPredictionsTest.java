@@ -165,11 +165,22 @@ class ModelPredictionsTest {
     }
   }
 
+  /**
+   * The two runs agree on every test that reads the predictions. Tests that call the model
+   * (Transformations, Attacks, and Abnormal Inputs' simulated impact) run only with the model, so
+   * they are compared apart: the model's run has them, the pred_col run has no Transformations or
+   * Attacks.
+   */
   private static void assertSameResults(TestRunResult byModel, TestRunResult byPredCol) {
     assertThat(byModel.summary().modelPerf()).isEqualTo(byPredCol.summary().modelPerf());
     assertThat(byModel.summary().modelPerf()).isNotEmpty();
-    List<TestCase> a = byModel.testCases();
-    List<TestCase> b = byPredCol.testCases();
+    List<String> callTheModel = List.of("Abnormal Inputs", "Transformations", "Attacks");
+    assertThat(byModel.testCases()).anyMatch(c -> c.category().equals("Transformations"));
+    assertThat(byPredCol.testCases()).noneMatch(c -> c.category().equals("Transformations"));
+    List<TestCase> a =
+        byModel.testCases().stream().filter(c -> !callTheModel.contains(c.category())).toList();
+    List<TestCase> b =
+        byPredCol.testCases().stream().filter(c -> !callTheModel.contains(c.category())).toList();
     assertThat(a).hasSameSizeAs(b);
     for (int i = 0; i < a.size(); i++) {
       TestCase x = a.get(i);
