@@ -10,9 +10,9 @@ import dev.rime.engine.data.Dataset;
 import dev.rime.engine.data.Db;
 import dev.rime.engine.data.FeatureType;
 import dev.rime.engine.data.Sql;
+import dev.rime.engine.metrics.Metric;
 import dev.rime.engine.metrics.MetricStats;
 import dev.rime.engine.model.ModelAdapter;
-import dev.rime.engine.stats.Auc;
 import dev.rime.engine.stats.Intervals;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -50,8 +50,6 @@ public final class TestContext {
   private final List<String> failingPredicates = new ArrayList<>();
   private final Map<String, Object> shared = new HashMap<>();
   private ReferenceQuantiles quantiles;
-  private ModelMetrics refMetrics;
-  private ModelMetrics evalMetrics;
 
   public TestContext(
       Db db,
@@ -293,74 +291,13 @@ public final class TestContext {
         + " = 1) THEN 1.0 ELSE 0.0 END)";
   }
 
-  /** Model performance on the reference data (needs predictions). */
-  public ModelMetrics refMetrics() {
-    if (refMetrics == null) {
-      refMetrics = metrics(false);
-    }
-    return refMetrics;
-  }
-
-  /** Model performance on the evaluation data (needs predictions). */
-  public ModelMetrics evalMetrics() {
-    if (evalMetrics == null) {
-      evalMetrics = metrics(true);
-    }
-    return evalMetrics;
-  }
-
-  private ModelMetrics metrics(boolean evaluation) {
-    requirePredictions();
-    String p = predExpr();
-    boolean binary = modelTask() == ModelTask.BINARY_CLASSIFICATION && label != null;
-    String correct = binary ? correctExpr() : "NULL";
-    String sql =
-        "SELECT avg(p), avg(CASE WHEN p > 0.5 THEN 1.0 ELSE 0.0 END), avg(c), count(c) FROM"
-            + " (SELECT "
-            + p
-            + " AS p, "
-            + correct
-            + " AS c FROM "
-            + table(evaluation)
-            + ") WHERE p IS NOT NULL";
-    Double[] v =
-        db.queryOne(
-            sql,
-            rs ->
-                new Double[] {
-                  Db.getDouble(rs, 1), Db.getDouble(rs, 2), Db.getDouble(rs, 3), rs.getDouble(4)
-                });
-    long labeled = v[3].longValue();
-    Double auc = null;
-    if (binary && labeled > 0) {
-      double[][] ys = labelsAndScores(evaluation);
-      auc = Auc.of(ys[0], ys[1]);
-    }
-    return new ModelMetrics(
-        binary ? auc : null, binary ? v[2] : null, binary ? v[1] : null, v[0], labeled);
-  }
-
   /**
-   * Labels and predictions of the rows that have both: {@code [labels, scores]} (the one place rows
-   * are read into Java).
+   * The model's average prediction on the reference data (a prediction column: binary or
+   * regression), from the run's {@link #overallStats} — what drift tests weigh a shift's impact by.
    */
-  public double[][] labelsAndScores(boolean evaluation) {
-    String sql =
-        "SELECT y, p FROM (SELECT "
-            + labelExpr()
-            + " AS y, "
-            + predExpr()
-            + " AS p FROM "
-            + table(evaluation)
-            + ") WHERE y IS NOT NULL AND p IS NOT NULL";
-    List<double[]> rows = db.query(sql, rs -> new double[] {rs.getDouble(1), rs.getDouble(2)});
-    double[] y = new double[rows.size()];
-    double[] s = new double[rows.size()];
-    for (int i = 0; i < y.length; i++) {
-      y[i] = rows.get(i)[0];
-      s[i] = rows.get(i)[1];
-    }
-    return new double[][] {y, s};
+  public Double referenceAveragePrediction() {
+    requirePredictions();
+    return overallStats(false).value(Metric.AVERAGE_PREDICTION);
   }
 
   /**

@@ -44,13 +44,15 @@ class ReferenceValuesTest {
 
   @Test
   void modelMetricsMatchScikitLearn() {
-    assertThat(ctx.refMetrics().auc()).isCloseTo(Reference.number("ref_auc"), within(1e-12));
-    assertThat(ctx.evalMetrics().auc()).isCloseTo(Reference.number("eval_auc"), within(1e-12));
-    assertThat(ctx.refMetrics().accuracy())
+    assertThat(ctx.overallStats(false).value(Metric.AUC))
+        .isCloseTo(Reference.number("ref_auc"), within(1e-12));
+    assertThat(ctx.overallStats(true).value(Metric.AUC))
+        .isCloseTo(Reference.number("eval_auc"), within(1e-12));
+    assertThat(ctx.overallStats(false).value(Metric.ACCURACY))
         .isCloseTo(Reference.number("ref_accuracy"), within(1e-12));
-    assertThat(ctx.evalMetrics().accuracy())
+    assertThat(ctx.overallStats(true).value(Metric.ACCURACY))
         .isCloseTo(Reference.number("eval_accuracy"), within(1e-12));
-    assertThat(ctx.evalMetrics().averagePrediction())
+    assertThat(ctx.overallStats(true).value(Metric.AVERAGE_PREDICTION))
         .isCloseTo(Reference.number("eval_avg_pred"), within(1e-12));
   }
 

@@ -265,7 +265,7 @@ final class FeatureDrift {
     double[] q = Psi.proportions(eval.counts());
     Double impact = null;
     if (ctx.hasPredictions()) {
-      impact = impact(ref, eval, p, q, ctx.refMetrics().averagePrediction());
+      impact = impact(ref, eval, p, q, ctx.referenceAveragePrediction());
     }
 
     // Judge.

@@ -94,7 +94,7 @@ public final class NullProportionTest implements StressTest {
               he,
               Psi.proportions(hr.counts()),
               Psi.proportions(he.counts()),
-              ctx.refMetrics().averagePrediction());
+              ctx.referenceAveragePrediction());
     }
 
     // Judge.

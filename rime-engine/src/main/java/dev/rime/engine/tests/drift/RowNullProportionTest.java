@@ -95,7 +95,7 @@ public final class RowNullProportionTest implements StressTest {
     double[] q = Psi.proportions(he.counts());
     Double impact =
         ctx.hasPredictions()
-            ? FeatureDrift.impact(hr, he, p, q, ctx.refMetrics().averagePrediction())
+            ? FeatureDrift.impact(hr, he, p, q, ctx.referenceAveragePrediction())
             : null;
 
     // Judge.
