@@ -16,6 +16,11 @@ Protocol (all numbers little-endian):
   - ``bool``: n int8 values (0/1), then n int8 null flags (1 = missing);
   - ``string``: n int8 null flags, then n + 1 int32 byte offsets, then the UTF-8 bytes
     (offsets[n] of them); value i is bytes[offsets[i]:offsets[i + 1]].
+  - ``code``: text coded against a dictionary of the column's distinct values. When the column's
+    header has ``"dictionary": k`` (the first batch of every scoring call), the k values come first,
+    as k + 1 int32 byte offsets then the UTF-8 bytes, and replace the column's dictionary; then n
+    int32 codes, -1 for a missing value. The column is the same object array of str as ``string``
+    would give, built without decoding every value.
 * Reply: a JSON header line ``{"ok": true, "rows": n, "outputs": k}`` then n * k float64 values,
   row by row; or ``{"ok": false, "type": ..., "message": ..., "traceback": ...}`` when the model
   raised or returned something that is not an array of numbers of one or two dimensions.
@@ -45,8 +50,12 @@ def read_exact(stream, n):
     return buf
 
 
-def decode_column(kind, n, stream):
-    """Reads one column of n rows from stream; returns a numpy array of the data's dtype."""
+def decode_column(kind, n, stream, col=None, dictionaries=None):
+    """Reads one column of n rows from stream; returns a numpy array of the data's dtype.
+
+    ``col`` is the column's header and ``dictionaries`` the dictionaries of ``code`` columns, by
+    column name, kept from batch to batch.
+    """
     if kind == "number":
         return np.frombuffer(read_exact(stream, 8 * n), dtype="<f8")
     if kind == "bool":
@@ -62,6 +71,19 @@ def decode_column(kind, n, stream):
         offsets = np.frombuffer(read_exact(stream, 4 * (n + 1)), dtype="<i4")
         data = bytes(read_exact(stream, int(offsets[n])))
         return strings(data, offsets, nulls)
+    if kind == "code":
+        name = col["name"]
+        k = col.get("dictionary")
+        if k is not None:
+            offsets = np.frombuffer(read_exact(stream, 4 * (k + 1)), dtype="<i4")
+            data = bytes(read_exact(stream, int(offsets[k])))
+            values = np.empty(k + 1, dtype=object)  # the last entry, None, is code -1
+            values[:k] = strings(data, offsets, np.zeros(k, dtype=bool))
+            dictionaries[name] = values
+        elif name not in dictionaries:
+            raise ValueError(f"column {name!r} is coded but no dictionary was sent")
+        codes = np.frombuffer(read_exact(stream, 4 * n), dtype="<i4")
+        return dictionaries[name][codes]
     raise ValueError(f"unknown column kind {kind!r}")
 
 
@@ -81,16 +103,21 @@ def strings(data, offsets, nulls):
     return out
 
 
-def read_frame(stream):
-    """Reads one request; returns a DataFrame, or None at the end of input."""
+def read_frame(stream, dictionaries=None):
+    """Reads one request; returns a DataFrame, or None at the end of input.
+
+    ``dictionaries`` keeps the dictionaries of ``code`` columns between the frames of one stream.
+    """
     line = stream.readline()
     if not line:
         return None
     header = json.loads(line)
     n = header["rows"]
+    if dictionaries is None:
+        dictionaries = {}
     data = {}
     for col in header["columns"]:
-        data[col["name"]] = decode_column(col["kind"], n, stream)
+        data[col["name"]] = decode_column(col["kind"], n, stream, col, dictionaries)
     index = pd.RangeIndex(n)
     # Text stays object with None for missing (pandas 3 would otherwise infer its str dtype).
     series = {name: pd.Series(v, index=index, dtype=v.dtype, copy=False) for name, v in data.items()}
@@ -107,19 +134,39 @@ def encode_column(kind, values):
         vals = np.array([bool(v) if v is not None else False for v in values], dtype=np.int8)
         return vals.tobytes() + nulls.tobytes()
     if kind == "string":
-        encoded = [b"" if v is None else v.encode("utf-8") for v in values]
-        offsets = np.zeros(n + 1, dtype="<i4")
-        offsets[1:] = np.cumsum([len(e) for e in encoded])
-        return nulls.tobytes() + offsets.tobytes() + b"".join(encoded)
+        return nulls.tobytes() + utf8_values(values)
     raise ValueError(f"unknown column kind {kind!r}")
 
 
-def encode_frame(columns):
-    """A request frame from [(name, kind, values)], for tests and the bench."""
+def utf8_values(values):
+    """n + 1 int32 byte offsets then the UTF-8 bytes of values (None as empty)."""
+    encoded = [b"" if v is None else v.encode("utf-8") for v in values]
+    offsets = np.zeros(len(values) + 1, dtype="<i4")
+    offsets[1:] = np.cumsum([len(e) for e in encoded])
+    return offsets.tobytes() + b"".join(encoded)
+
+
+def encode_frame(columns, dictionaries=None):
+    """A request frame from [(name, kind, values)], for tests and the bench.
+
+    A ``code`` column's values are codes; ``dictionaries`` maps its name to the dictionary to send
+    with this frame (leave it out to reuse the one sent before).
+    """
+    dictionaries = dictionaries or {}
     n = len(columns[0][2]) if columns else 0
-    header = {"rows": n, "columns": [{"name": c, "kind": k} for c, k, _ in columns]}
-    body = b"".join(encode_column(k, v) for _, k, v in columns)
-    return json.dumps(header).encode("utf-8") + b"\n" + body
+    cols, body = [], []
+    for name, kind, values in columns:
+        col = {"name": name, "kind": kind}
+        if kind == "code":
+            if name in dictionaries:
+                col["dictionary"] = len(dictionaries[name])
+                body.append(utf8_values(dictionaries[name]))
+            body.append(np.asarray(values, dtype="<i4").tobytes())
+        else:
+            body.append(encode_column(kind, values))
+        cols.append(col)
+    header = {"rows": n, "columns": cols}
+    return json.dumps(header).encode("utf-8") + b"\n" + b"".join(body)
 
 
 def load_model(path):
@@ -194,8 +241,9 @@ def serve(model_file, inp, out):
         error_reply(out, exc)
         return 1
     reply(out, {"ok": True, "ready": True, "entry": entry})
+    dictionaries = {}
     while True:
-        df = read_frame(inp)
+        df = read_frame(inp, dictionaries)
         if df is None:
             return 0
         try:

@@ -21,6 +21,10 @@ def frame_df(columns):
     return rime_runner.read_frame(io.BytesIO(rime_runner.encode_frame(columns)))
 
 
+def frame_df_with(columns, dictionaries):
+    return rime_runner.read_frame(io.BytesIO(rime_runner.encode_frame(columns, dictionaries)))
+
+
 def test_numbers_are_float64_with_nan_for_missing():
     df = frame_df([("x", "number", [1.5, None, -2.0])])
     assert df["x"].dtype == np.float64
@@ -54,6 +58,37 @@ def test_several_columns_and_zero_rows():
     assert list(df.columns) == ["a", "b", "c"] and len(df) == 2
     empty = frame_df([("a", "number", []), ("b", "string", [])])
     assert len(empty) == 0 and list(empty.columns) == ["a", "b"]
+
+
+def test_coded_text_is_the_dictionary_values_with_none_for_minus_one():
+    dictionary = ["Zoë", "", "b"]
+    df = frame_df_with([("s", "code", [2, -1, 0, 0, 1])], {"s": dictionary})
+    assert df["s"].dtype == object
+    assert df["s"].tolist() == ["b", None, "Zoë", "Zoë", ""]
+
+
+def test_coded_bytes_are_dictionary_offsets_utf8_then_int32_codes():
+    raw = rime_runner.encode_frame([("s", "code", [1, -1])], {"s": ["é", "ab"]})
+    header, body = raw.split(b"\n", 1)
+    assert json.loads(header) == {"rows": 2, "columns": [{"name": "s", "kind": "code", "dictionary": 2}]}
+    assert body == np.array([0, 2, 4], "<i4").tobytes() + "éab".encode() + np.array([1, -1], "<i4").tobytes()
+
+
+def test_a_dictionary_is_kept_for_the_next_frames_until_replaced():
+    stream = io.BytesIO(
+        rime_runner.encode_frame([("s", "code", [0, 1])], {"s": ["p", "q"]})
+        + rime_runner.encode_frame([("s", "code", [1, 1, -1])])
+        + rime_runner.encode_frame([("s", "code", [0])], {"s": ["r"]})
+    )
+    dictionaries = {}
+    assert rime_runner.read_frame(stream, dictionaries)["s"].tolist() == ["p", "q"]
+    assert rime_runner.read_frame(stream, dictionaries)["s"].tolist() == ["q", "q", None]
+    assert rime_runner.read_frame(stream, dictionaries)["s"].tolist() == ["r"]
+
+
+def test_codes_without_a_dictionary_are_an_error():
+    with pytest.raises(ValueError, match="no dictionary"):
+        frame_df([("s", "code", [0])])
 
 
 def test_end_of_input_is_none():

@@ -33,6 +33,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -55,6 +56,13 @@ public final class PythonModelAdapter implements ModelAdapter {
   /** The environment variable naming the python that runs Python models. */
   public static final String PYTHON_ENV = "RIME_PYTHON";
 
+  /** Most distinct values of a text column sent as a dictionary and codes. */
+  static final long MAX_DICTIONARY = 1_000_000;
+
+  /** Fewest rows per distinct value, on average, for a text column to be sent coded. */
+  static final long MIN_REPEATS = 4;
+
+  private static final AtomicLong SCRATCH = new AtomicLong();
   private static final String RUNNER_RESOURCE = "rime_runner.py";
   private static final int LOG_LIMIT = 64 * 1024;
   private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -73,6 +81,7 @@ public final class PythonModelAdapter implements ModelAdapter {
   private Thread shutdownHook;
   private Thread drain;
   private String entry;
+  private List<String> lastWireKinds = List.of();
 
   public PythonModelAdapter(Path python, Path modelFile, int batchSize, Duration timeout) {
     if (batchSize < 1) {
@@ -170,6 +179,36 @@ public final class PythonModelAdapter implements ModelAdapter {
       throw new ModelException(
           describe() + ": cannot read its input rows: " + e.getMessage(), null, e);
     }
+    if (columns.stream().noneMatch(c -> c.kind == Kind.STRING)) {
+      return score(db, columns, select);
+    }
+    // Text is sent coded against each column's dictionary where values repeat (ADR 0014): the
+    // rows are kept in a temporary table so that the dictionaries and the codes come from the
+    // same rows, even when the select is not deterministic.
+    String rows = "__rime_model_rows_" + SCRATCH.incrementAndGet();
+    List<String> types = new ArrayList<>();
+    try {
+      db.execute("CREATE TEMP TABLE " + rows + " AS " + select);
+      List<Column> coded = dictionaries(db, rows, columns, types);
+      return score(db, coded, "SELECT * FROM " + rows);
+    } catch (Db.QueryException e) {
+      throw new ModelException(
+          describe() + ": cannot read its input rows: " + e.getMessage(), null, e);
+    } finally {
+      dropQuietly(db, "DROP TABLE IF EXISTS " + rows);
+      for (String type : types) {
+        dropQuietly(db, "DROP TYPE IF EXISTS " + type);
+      }
+    }
+  }
+
+  /** How each column went to Python in the last {@link #predict} call (for tests). */
+  synchronized List<String> lastWireKinds() {
+    return lastWireKinds;
+  }
+
+  private Predictions score(Db db, List<Column> columns, String select) {
+    lastWireKinds = columns.stream().map(c -> c.kind.wire).toList();
     Scoring scoring = new Scoring(columns);
     try {
       db.forEach(wireSelect(columns, select), scoring::add);
@@ -185,20 +224,89 @@ public final class PythonModelAdapter implements ModelAdapter {
   }
 
   /**
-   * The rows in the form the batches read fast: numbers as DOUBLE, text (and any other type, as its
-   * text) as the BLOB of its UTF-8 bytes, which DuckDB's JDBC driver hands over about three times
-   * faster than a String.
+   * The columns with each text column whose values repeat (at most {@link #MAX_DICTIONARY} distinct
+   * values, and on average at least {@link #MIN_REPEATS} rows per value) turned into a {@link
+   * Kind#CODE} column: an ENUM type of its distinct values (named in {@code types}, for the caller
+   * to drop) gives each row its code in SQL, and the dictionary is read once.
+   */
+  private static List<Column> dictionaries(
+      Db db, String table, List<Column> columns, List<String> types) {
+    StringBuilder counts = new StringBuilder("SELECT count(*)");
+    for (Column c : columns) {
+      if (c.kind == Kind.STRING) {
+        counts.append(", approx_count_distinct(").append(Sql.ident(c.name)).append(')');
+      }
+    }
+    long[] count = db.queryOne(counts + " FROM " + table, PythonModelAdapter::longs);
+    List<Column> out = new ArrayList<>(columns.size());
+    int k = 1;
+    for (Column c : columns) {
+      if (c.kind != Kind.STRING) {
+        out.add(c);
+        continue;
+      }
+      long distinct = count[k++];
+      if (distinct == 0 || distinct > MAX_DICTIONARY || distinct * MIN_REPEATS > count[0]) {
+        out.add(c);
+        continue;
+      }
+      String type = "__rime_model_dict_" + SCRATCH.incrementAndGet();
+      String text = "CAST(" + Sql.ident(c.name) + " AS VARCHAR)";
+      db.execute(
+          "CREATE TYPE "
+              + type
+              + " AS ENUM (SELECT DISTINCT "
+              + text
+              + " FROM "
+              + table
+              + " WHERE "
+              + text
+              + " IS NOT NULL)");
+      types.add(type);
+      out.add(new Column(c.name, Kind.CODE, type, Dictionary.read(db, type)));
+    }
+    return out;
+  }
+
+  private static long[] longs(ResultSet rs) throws SQLException {
+    long[] v = new long[rs.getMetaData().getColumnCount()];
+    for (int i = 0; i < v.length; i++) {
+      v[i] = rs.getLong(i + 1);
+    }
+    return v;
+  }
+
+  private static void dropQuietly(Db db, String sql) {
+    try {
+      db.execute(sql);
+    } catch (RuntimeException e) {
+      // a scratch object left behind costs memory only; the scoring's own error matters more
+    }
+  }
+
+  /**
+   * The rows in the form the batches read fast: numbers as DOUBLE, coded text as the INTEGER code
+   * of its value in the column's dictionary, other text (and any other type, as its text) as the
+   * BLOB of its UTF-8 bytes, which DuckDB's JDBC driver hands over about three times faster than a
+   * String.
    */
   private static String wireSelect(List<Column> columns, String select) {
     StringBuilder sql = new StringBuilder("SELECT ");
     for (int c = 0; c < columns.size(); c++) {
-      String col = "__rime_rows." + Sql.ident(columns.get(c).name);
+      Column column = columns.get(c);
+      String col = "__rime_rows." + Sql.ident(column.name);
       sql.append(c == 0 ? "" : ", ")
           .append(
-              switch (columns.get(c).kind) {
+              switch (column.kind) {
                 case NUMBER -> "CAST(" + col + " AS DOUBLE)";
                 case BOOL -> col;
                 case STRING -> "encode(CAST(" + col + " AS VARCHAR))";
+                case CODE ->
+                    "CAST(enum_code(CAST(CAST("
+                        + col
+                        + " AS VARCHAR) AS "
+                        + column.enumType
+                        + ")) AS INTEGER)";
               });
     }
     return sql.append(" FROM (").append(select).append(") AS __rime_rows").toString();
@@ -647,7 +755,8 @@ public final class PythonModelAdapter implements ModelAdapter {
   private enum Kind {
     NUMBER("number"),
     BOOL("bool"),
-    STRING("string");
+    STRING("string"),
+    CODE("code");
 
     final String wire;
 
@@ -656,13 +765,43 @@ public final class PythonModelAdapter implements ModelAdapter {
     }
   }
 
-  private record Column(String name, Kind kind) {
+  /**
+   * A column as it goes to Python; a {@link Kind#CODE} column also has the ENUM type that codes it
+   * and its dictionary.
+   */
+  private record Column(String name, Kind kind, String enumType, Dictionary dictionary) {
     static Column of(String name, String type) {
       String t = type.toUpperCase(Locale.ROOT);
       if (Db.isNumericType(t)) {
-        return new Column(name, Kind.NUMBER);
+        return new Column(name, Kind.NUMBER, null, null);
       }
-      return new Column(name, t.equals("BOOLEAN") ? Kind.BOOL : Kind.STRING);
+      return new Column(name, t.equals("BOOLEAN") ? Kind.BOOL : Kind.STRING, null, null);
+    }
+  }
+
+  /** The values of an ENUM type in code order: byte offsets and UTF-8 bytes, as on the wire. */
+  private record Dictionary(int size, int[] offsets, byte[] utf8) {
+    static Dictionary read(Db db, String type) {
+      List<byte[]> values = new ArrayList<>();
+      db.forEach(
+          "SELECT encode(v), CAST(enum_code(CAST(v AS "
+              + type
+              + ")) AS INTEGER) AS code FROM (SELECT unnest(enum_range(NULL::"
+              + type
+              + ")) AS v) ORDER BY code",
+          rs -> {
+            if (rs.getInt(2) != values.size()) {
+              throw new IllegalStateException("the codes of " + type + " are not 0, 1, 2, ...");
+            }
+            values.add(rs.getBytes(1));
+          });
+      int[] offsets = new int[values.size() + 1];
+      Bytes bytes = new Bytes();
+      for (int i = 0; i < values.size(); i++) {
+        bytes.append(values.get(i));
+        offsets[i + 1] = bytes.size;
+      }
+      return new Dictionary(values.size(), offsets, Arrays.copyOf(bytes.data, bytes.size));
     }
   }
 
@@ -675,17 +814,21 @@ public final class PythonModelAdapter implements ModelAdapter {
     final byte[][] nulls;
     final int[][] offsets;
     final Bytes[] text;
+    final int[][] codes;
+    final boolean withDictionaries;
     int rows;
 
     Batch(List<Column> columns, int capacity, long firstRow) {
       this.columns = columns;
       this.firstRow = firstRow;
+      this.withDictionaries = firstRow == 0;
       int n = columns.size();
       numbers = new double[n][];
       bools = new byte[n][];
       nulls = new byte[n][];
       offsets = new int[n][];
       text = new Bytes[n];
+      codes = new int[n][];
       for (int c = 0; c < n; c++) {
         switch (columns.get(c).kind) {
           case NUMBER -> numbers[c] = new double[capacity];
@@ -698,6 +841,7 @@ public final class PythonModelAdapter implements ModelAdapter {
             offsets[c] = new int[capacity + 1];
             text[c] = new Bytes();
           }
+          case CODE -> codes[c] = new int[capacity];
         }
       }
     }
@@ -728,6 +872,10 @@ public final class PythonModelAdapter implements ModelAdapter {
             }
             offsets[c][r + 1] = text[c].size;
           }
+          case CODE -> {
+            int code = rs.getInt(i);
+            codes[c][r] = rs.wasNull() ? -1 : code;
+          }
         }
       }
       rows = r + 1;
@@ -736,9 +884,15 @@ public final class PythonModelAdapter implements ModelAdapter {
     void writeTo(OutputStream out) throws IOException {
       Map<String, Object> header = new LinkedHashMap<>();
       header.put("rows", rows);
-      List<Map<String, String>> cols = new ArrayList<>();
+      List<Map<String, Object>> cols = new ArrayList<>();
       for (Column c : columns) {
-        cols.add(Map.of("name", c.name, "kind", c.kind.wire));
+        Map<String, Object> col = new LinkedHashMap<>();
+        col.put("name", c.name);
+        col.put("kind", c.kind.wire);
+        if (c.kind == Kind.CODE && withDictionaries) {
+          col.put("dictionary", c.dictionary.size());
+        }
+        cols.add(col);
       }
       header.put("columns", cols);
       out.write(JSON.writeValueAsBytes(header));
@@ -762,6 +916,20 @@ public final class PythonModelAdapter implements ModelAdapter {
             buf.asIntBuffer().put(offsets[c], 0, rows + 1);
             out.write(buf.array(), 0, 4 * (rows + 1));
             out.write(text[c].data, 0, text[c].size);
+          }
+          case CODE -> {
+            Column column = columns.get(c);
+            if (withDictionaries) {
+              Dictionary d = column.dictionary;
+              ByteBuffer offs =
+                  ByteBuffer.allocate(4 * (d.size() + 1)).order(ByteOrder.LITTLE_ENDIAN);
+              offs.asIntBuffer().put(d.offsets());
+              out.write(offs.array());
+              out.write(d.utf8());
+            }
+            buf.clear();
+            buf.asIntBuffer().put(codes[c], 0, rows);
+            out.write(buf.array(), 0, 4 * rows);
           }
         }
       }

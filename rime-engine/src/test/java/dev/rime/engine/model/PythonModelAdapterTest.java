@@ -331,6 +331,65 @@ class PythonModelAdapterTest {
   }
 
   @Test
+  void repeatedTextIsSentCodedAndArrivesAsInTheDataBatchAfterBatchAndCallAfterCall()
+      throws IOException {
+    // s repeats 4 values (one null) and k 3 values over 40 rows: both go coded; u is unique.
+    db.execute(
+        "CREATE TABLE c AS SELECT i, ['Zoë', '', '日本語 🙂', NULL][i % 4 + 1] AS s,"
+            + " 'v' || (i % 3) AS k, 'u' || i AS u FROM range(40) r(i)");
+    PythonModelAdapter m =
+        model(
+            """
+            CODES = {'Zoë': 1, '': 2, '日本語 🙂': 3, None: 0, 'v0': 0, 'v1': 10, 'v2': 20,
+                     'p': 100, 'q': 200}
+            def predict_df(df):
+                assert str(df['s'].dtype) == 'object', df['s'].dtype
+                ks = df['k'] if 'k' in df else [None] * len(df)
+                us = df['u'] if 'u' in df else ['u0'] * len(df)
+                return [CODES[s] + CODES[k] + 1000 * int(u[1:]) for s, k, u in zip(df['s'], ks, us)]
+            """,
+            7,
+            Duration.ofSeconds(60));
+    Predictions p = m.predict(db, "SELECT s, k, u FROM c ORDER BY i");
+    assertThat(m.lastWireKinds()).containsExactly("code", "code", "string");
+    double[] expected = new double[40];
+    for (int i = 0; i < 40; i++) {
+      expected[i] = new int[] {1, 2, 3, 0}[i % 4] + 10 * (i % 3) + 1000 * i;
+    }
+    assertThat(column(p)).containsExactly(expected);
+    // A second call on the same process replaces the dictionary of s.
+    Predictions q =
+        m.predict(db, "SELECT CASE WHEN i % 2 = 0 THEN 'p' ELSE 'q' END AS s FROM c ORDER BY i");
+    assertThat(m.lastWireKinds()).containsExactly("code");
+    double[] pq = new double[40];
+    for (int i = 0; i < 40; i++) {
+      pq[i] = (i % 2 == 0 ? 100 : 200) + 0;
+    }
+    assertThat(column(q)).containsExactly(pq);
+  }
+
+  @Test
+  void codedTextComesFromTheSameRowsAsItsDictionaryWhenTheSelectIsRandom() throws IOException {
+    PythonModelAdapter m =
+        model(
+            """
+            def predict_df(df):
+                assert set(df['s']) <= {'a', 'b'}, set(df['s'])
+                return (df['s'] == 'a').astype(float)
+            """,
+            1000,
+            Duration.ofSeconds(60));
+    // Evaluated twice, random() would give other values for the codes than for the dictionary.
+    Predictions p =
+        m.predict(
+            db, "SELECT CASE WHEN random() < 0.5 THEN 'a' ELSE 'b' END AS s FROM range(5000) r(i)");
+    assertThat(m.lastWireKinds()).containsExactly("code");
+    assertThat(p.rows()).isEqualTo(5000);
+    double ones = java.util.Arrays.stream(column(p)).sum();
+    assertThat(ones).isBetween(2000.0, 3000.0);
+  }
+
+  @Test
   void noRowsGiveNoPredictions() throws IOException {
     PythonModelAdapter m = model("def predict_df(df):\n    return df['a']\n");
     Predictions p = m.predict(db, "SELECT a, s, b FROM t WHERE false");
