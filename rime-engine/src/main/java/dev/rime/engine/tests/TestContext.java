@@ -13,6 +13,7 @@ import dev.rime.engine.data.Sql;
 import dev.rime.engine.metrics.Metric;
 import dev.rime.engine.metrics.MetricStats;
 import dev.rime.engine.model.ModelAdapter;
+import dev.rime.engine.model.Predictions;
 import dev.rime.engine.stats.Intervals;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -298,6 +299,44 @@ public final class TestContext {
   public Double referenceAveragePrediction() {
     requirePredictions();
     return overallStats(false).value(Metric.AVERAGE_PREDICTION);
+  }
+
+  /** Reference rows the regression prediction scale is measured on. */
+  public static final int PREDICTION_SCALE_ROWS = 1000;
+
+  /**
+   * The unit a regression model's prediction changes are measured in (Transformations, Attacks):
+   * the population standard deviation of the model's predictions on up to {@value
+   * #PREDICTION_SCALE_ROWS} reference rows chosen by a hash of their position and {@code
+   * random_seed}, once per run; 1 when it is 0 or not finite. So a change is "in reference
+   * prediction standard deviations", comparable with the thresholds of a probability change.
+   */
+  public double regressionPredictionScale() {
+    return shared(
+        "model.regression_prediction_scale",
+        () -> {
+          String select =
+              "SELECT "
+                  + String.join(", ", modelInputColumns())
+                  + " FROM "
+                  + refTable()
+                  + " ORDER BY hash(rowid, "
+                  + config.randomSeed()
+                  + "), rowid LIMIT "
+                  + PREDICTION_SCALE_ROWS;
+          Predictions p = model().predict(db, select);
+          double sum = 0;
+          for (int i = 0; i < p.rows(); i++) {
+            sum += p.get(i);
+          }
+          double mean = sum / p.rows();
+          double sq = 0;
+          for (int i = 0; i < p.rows(); i++) {
+            sq += (p.get(i) - mean) * (p.get(i) - mean);
+          }
+          double sd = Math.sqrt(sq / p.rows());
+          return p.rows() > 1 && Double.isFinite(sd) && sd > 0 ? sd : 1.0;
+        });
   }
 
   /**

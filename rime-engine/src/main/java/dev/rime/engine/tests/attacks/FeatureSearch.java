@@ -36,9 +36,6 @@ final class FeatureSearch {
   /** Most frequent reference values tried for a categorical feature. */
   static final int MAX_CATEGORIES = 100;
 
-  /** Reference rows scored for a regression model's prediction standard deviation. */
-  static final int SCALE_ROWS = 1000;
-
   /** Fractions of {@code linf × range} tried around the row's value by a bounded search. */
   private static final double[] BOUNDED_STEPS = {-1.0, -0.5, 0.5, 1.0};
 
@@ -146,7 +143,7 @@ final class FeatureSearch {
               ? "no numeric feature has a reference range to change within: " + names(candidates)
               : "no feature has a reference value to change to: " + names(candidates));
     }
-    double scale = ctx.modelTask() == ModelTask.REGRESSION ? regressionScale(model, inputs) : 1.0;
+    double scale = ctx.modelTask() == ModelTask.REGRESSION ? ctx.regressionPredictionScale() : 1.0;
 
     String base =
         temp(
@@ -478,38 +475,6 @@ final class FeatureSearch {
         + ") k JOIN "
         + base
         + " b USING (rime__row)";
-  }
-
-  /**
-   * The standard deviation (population) of the model's predictions on up to {@value #SCALE_ROWS}
-   * reference rows chosen by a seeded hash, once per run; 1 when it is 0 or cannot be computed.
-   */
-  private double regressionScale(ModelAdapter model, List<Column> inputs) {
-    return ctx.shared(
-        "attacks.regression_scale",
-        () -> {
-          String select =
-              "SELECT "
-                  + quotedNames(inputs)
-                  + " FROM "
-                  + ctx.refTable()
-                  + " ORDER BY hash(rowid, "
-                  + ctx.config().randomSeed()
-                  + "), rowid LIMIT "
-                  + SCALE_ROWS;
-          Predictions p = model.predict(db, select);
-          double sum = 0;
-          double sq = 0;
-          for (int i = 0; i < p.rows(); i++) {
-            sum += p.get(i);
-          }
-          double mean = sum / p.rows();
-          for (int i = 0; i < p.rows(); i++) {
-            sq += (p.get(i) - mean) * (p.get(i) - mean);
-          }
-          double sd = Math.sqrt(sq / p.rows());
-          return p.rows() > 1 && Double.isFinite(sd) && sd > 0 ? sd : 1.0;
-        });
   }
 
   private static double[] outputs(Predictions p, int row) {

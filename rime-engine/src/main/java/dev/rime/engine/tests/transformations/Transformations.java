@@ -146,7 +146,16 @@ public final class Transformations {
         out.add(done.get(c));
       } else {
         try {
-          out.add(judge(test, c, subs.get(c), outcomes.get(c), sample, thresholds, ignoreErrors));
+          out.add(
+              judge(
+                  test,
+                  c,
+                  subs.get(c),
+                  outcomes.get(c),
+                  sample,
+                  thresholds,
+                  ignoreErrors,
+                  predictionScale(ctx)));
         } catch (SkipTest skip) {
           out.add(CaseBuilder.skip(test, List.of(c.name()), skip.getMessage()));
         }
@@ -381,7 +390,8 @@ public final class Transformations {
       Outcome o,
       Sample sample,
       Thresholds thresholds,
-      boolean ignoreErrors) {
+      boolean ignoreErrors,
+      double scale) {
     String where = "'" + c.name() + "'";
     CaseBuilder b = CaseBuilder.of(test).features(List.of(c.name()));
     Map<String, Object> d = new LinkedHashMap<>(s.details());
@@ -409,7 +419,7 @@ public final class Transformations {
           .build();
     }
 
-    Change m = Change.of(o, sample);
+    Change m = Change.of(o, sample, scale);
     int errors = o.numErrorRows();
     if (m.measured() == 0) {
       throw new SkipTest(
@@ -431,10 +441,14 @@ public final class Transformations {
         .metric("num_error_rows", errors)
         .metric("impact", impact)
         .metric("avg_prediction_change", m.avgChange());
+
     if (byAccuracy) {
       b.metric("accuracy_original", m.accBefore()).metric("accuracy_perturbed", m.accAfter());
     }
     d.put("impact_measure", byAccuracy ? "accuracy change" : "average prediction change");
+    if (m.scale() != 1.0) {
+      d.put("prediction_std", m.scale());
+    }
     if (errors > 0) {
       d.put("error", o.error());
     }
@@ -474,10 +488,12 @@ public final class Transformations {
    *
    * @param measured rows scored
    * @param labelled of those, rows with a label (when accuracy is measured)
-   * @param avgChange average absolute prediction change
+   * @param avgChange average absolute prediction change, divided by {@code scale}
    * @param accBefore accuracy on the original rows, or null
    * @param accAfter accuracy on the perturbed rows, or null
    * @param impact the accuracy drop (never negative) with labels, else {@code avgChange}
+   * @param scale what prediction changes were divided by: a regression model's reference prediction
+   *     standard deviation ({@link TestContext#regressionPredictionScale()}), else 1
    */
   record Change(
       long measured,
@@ -485,13 +501,14 @@ public final class Transformations {
       double avgChange,
       Double accBefore,
       Double accAfter,
-      double impact) {
+      double impact,
+      double scale) {
 
     boolean byAccuracy() {
       return accBefore != null;
     }
 
-    static Change of(Outcome o, Sample sample) {
+    static Change of(Outcome o, Sample sample, double scale) {
       int outputs = sample.outputs();
       boolean accuracy = sample.labels() != null && outputs == 1;
       double sumChange = 0;
@@ -516,13 +533,13 @@ public final class Transformations {
           correctAfter += (o.values()[i] > 0.5) == positive ? 1 : 0;
         }
       }
-      double avg = measured == 0 ? 0 : sumChange / measured;
+      double avg = measured == 0 ? 0 : sumChange / measured / scale;
       if (labelled == 0) {
-        return new Change(measured, 0, avg, null, null, avg);
+        return new Change(measured, 0, avg, null, null, avg, scale);
       }
       double before = (double) correctBefore / labelled;
       double after = (double) correctAfter / labelled;
-      return new Change(measured, labelled, avg, before, after, Math.max(0, before - after));
+      return new Change(measured, labelled, avg, before, after, Math.max(0, before - after), scale);
     }
 
     String describe() {
@@ -534,8 +551,24 @@ public final class Transformations {
               fmt(accAfter),
               labelled,
               fmt(impact))
-          : "average prediction change " + fmt(impact);
+          : scale == 1.0
+              ? "average prediction change " + fmt(impact)
+              : "average prediction change "
+                  + fmt(impact)
+                  + " reference prediction standard deviations ("
+                  + fmt(impact * scale)
+                  + " in the prediction's units, the standard deviation being "
+                  + fmt(scale)
+                  + ")";
     }
+  }
+
+  /**
+   * What a prediction change is divided by: a regression model's reference prediction standard
+   * deviation, so that the thresholds of a probability change apply; 1 for classifiers.
+   */
+  static double predictionScale(TestContext ctx) {
+    return ctx.modelTask() == ModelTask.REGRESSION ? ctx.regressionPredictionScale() : 1.0;
   }
 
   /** Rows simulated for an abnormal-input test (which has no {@code num_samples_to_simulate}). */
@@ -619,7 +652,7 @@ public final class Transformations {
     if (o.values() == null) {
       return new Simulated(null, null, s.what(), sample.rows(), o.error());
     }
-    Change m = Change.of(o, sample);
+    Change m = Change.of(o, sample, predictionScale(ctx));
     return new Simulated(m.impact(), m.describe(), s.what(), sample.rows(), null);
   }
 

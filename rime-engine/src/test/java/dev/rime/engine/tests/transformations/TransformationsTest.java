@@ -115,6 +115,28 @@ class TransformationsTest {
   }
 
   @Test
+  void aRegressionModelsChangeIsInReferencePredictionStandardDeviations() {
+    // 10 x on the reference x = 1.5, 2.5, 8.5, 9.5: predictions 15, 25, 85, 95, mean 55,
+    // population variance (40² + 30² + 30² + 40²) / 4 = 1250, sd 25√2. On the evaluation
+    // (25, 35, 75, 85) x null → 50 moves them by 25, 15, 25, 35: 25 on average = 1/√2 sd: High.
+    Map<String, Object> config = Fixtures.config("ref.csv", "eval.csv", "y", null);
+    config.put("model_task", "Regression");
+    TestContext ctx = Fixtures.context(db, config, dir);
+    ctx.setModel(new SqlModel("COALESCE(x, 5) * 10", null));
+    List<TestCase> cases = nulls.run(ctx, TestParams.defaults(nulls));
+    TestCase x = cases.get(0);
+    double sd = 25 * Math.sqrt(2);
+    assertThat((Double) x.details().get("prediction_std")).isCloseTo(sd, within());
+    assertThat(x.metrics().get("impact")).isCloseTo(1 / Math.sqrt(2), within());
+    assertThat(x.severity()).isEqualTo(Severity.HIGH);
+    assertThat(x.description())
+        .contains(
+            "average prediction change 0.7071 reference prediction standard deviations (25.00 in"
+                + " the prediction's units, the standard deviation being 35.36)");
+    assertThat(cases.get(1).status()).isEqualTo(TestStatus.PASS);
+  }
+
+  @Test
   void ignoreErrorsLeavesTheFailingRowsOut() {
     // The model raises on the row with z = 8.5 once x is null; the other three rows score 0.4:
     // accuracy 1 → 2/3 (the row labelled 1 turns wrong), a change of 1/3: High.
