@@ -15,13 +15,14 @@ public record PipLibraryFilter(String name, String version) {
   /**
    * Reads a query value written by {@link #toQuery()}.
    *
-   * @throws IllegalArgumentException when the name or the version is empty
+   * @throws IllegalArgumentException when the name is not a library name or the version is empty
    */
   public static PipLibraryFilter parse(String value) {
     int at = value.indexOf("==");
     String name = (at < 0 ? value : value.substring(0, at)).trim();
     String version = at < 0 ? null : value.substring(at + 2).trim();
-    if (name.isEmpty() || (version != null && version.isEmpty())) {
+    if (!PipRequirement.isName(name)
+        || (version != null && (version.isEmpty() || version.contains(" ")))) {
       throw new IllegalArgumentException(
           "pip library filter '" + value + "' is not 'name' or 'name==version'");
     }

@@ -53,6 +53,11 @@ public record PipRequirement(String name, String versionSpecifier) {
     return Optional.empty();
   }
 
+  /** Whether {@code name} is a PEP 508 library name. */
+  public static boolean isName(String name) {
+    return name != null && NAME.matcher(name).matches();
+  }
+
   /** A library name as pip compares names (PEP 503): lower case, runs of {@code -_.} as one '-'. */
   public static String normalize(String name) {
     return name.toLowerCase(Locale.ROOT).replaceAll("[-_.]+", "-");

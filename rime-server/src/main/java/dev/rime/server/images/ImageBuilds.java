@@ -185,7 +185,6 @@ public final class ImageBuilds implements AutoCloseable {
     Path dir = buildDir(name, buildId);
     VenvBuild build = null;
     try {
-      deleteQuietly(dir);
       Files.createDirectories(dir);
       PythonInterpreters.Interpreter python;
       try {
