@@ -168,6 +168,19 @@ class ManagedImagesEndToEndTest {
         .contains("ERROR: Could not find a version that satisfies the requirement tabulate==0.0.99")
         .contains("[rime] build failed");
     assertThat(impossible.getLogs(1).lines().count()).isEqualTo(1);
+    ByteArrayOutputStream verbose = new ByteArrayOutputStream();
+    RimeClient.builder()
+        .address(server.url())
+        .apiKey(apiKey())
+        .out(new PrintStream(verbose, true, StandardCharsets.UTF_8))
+        .build()
+        .getImageBuilder("impossible")
+        .getStatus(true, false, 0);
+    assertThat(verbose.toString(StandardCharsets.UTF_8))
+        .contains("Status: STATUS_FAILED")
+        .contains("Error: installing the requirements failed (exit code 1)")
+        .contains("Build log (last 30 lines):")
+        .contains("[rime] build failed");
   }
 
   @Test
