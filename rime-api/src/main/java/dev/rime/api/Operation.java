@@ -20,7 +20,12 @@ public enum Operation {
   LIST_TEST_CASES("listTestCases", "GET", "/v1/test-runs/{test_run_id}/test-cases", true),
   CREATE_API_KEY("createApiKey", "POST", "/v1/api-keys", true),
   LIST_API_KEYS("listApiKeys", "GET", "/v1/api-keys", true),
-  REVOKE_API_KEY("revokeApiKey", "DELETE", "/v1/api-keys/{key_id}", true);
+  REVOKE_API_KEY("revokeApiKey", "DELETE", "/v1/api-keys/{key_id}", true),
+  CREATE_MANAGED_IMAGE("createManagedImage", "POST", "/v1/images", true),
+  LIST_MANAGED_IMAGES("listManagedImages", "GET", "/v1/images", true),
+  GET_MANAGED_IMAGE("getManagedImage", "GET", "/v1/images/{name}", true),
+  DELETE_MANAGED_IMAGE("deleteManagedImage", "DELETE", "/v1/images/{name}", true),
+  GET_MANAGED_IMAGE_LOGS("getManagedImageLogs", "GET", "/v1/images/{name}/logs", true);
 
   /** The HTTP header that carries the API key. */
   public static final String API_KEY_HEADER = "rime-api-key";

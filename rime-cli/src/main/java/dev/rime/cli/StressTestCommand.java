@@ -40,6 +40,12 @@ final class StressTestCommand implements Callable<Integer> {
   String project;
 
   @Option(
+      names = "--managed-image",
+      paramLabel = "NAME",
+      description = "Run the model in this READY managed image (rime image create).")
+  String managedImage;
+
+  @Option(
       names = "--ram-megabytes",
       description = "RAM to request (default 4000; the limit is twice this).")
   Integer ram;
@@ -61,6 +67,9 @@ final class StressTestCommand implements Callable<Integer> {
     }
     RimeClient client = connection.client();
     StressTestOptions.Builder options = StressTestOptions.builder().projectId(project);
+    if (managedImage != null) {
+      options.rimeManagedImage(managedImage);
+    }
     if (ram != null) {
       options.ramRequestMegabytes(ram);
     }

@@ -3,6 +3,8 @@ package dev.rime.engine;
 
 import dev.rime.api.Json;
 import dev.rime.api.result.TestRunResult;
+import dev.rime.engine.model.Models;
+import dev.rime.engine.model.PythonModelAdapter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -19,7 +21,9 @@ import org.slf4j.LoggerFactory;
  * ({@link JobFolder#writeAtomically}):
  *
  * <ul>
- *   <li>reads {@code config.json} = {@code {"test_run_config": {...}, "base_dir": "/abs/path"}};
+ *   <li>reads {@code config.json} = {@code {"test_run_config": {...}, "base_dir": "/abs/path"}},
+ *       plus {@code "python": "/abs/venv/bin/python"} when the job runs in a managed image (that
+ *       python then runs Python models);
  *   <li>writes {@code progress.json} = {@code {"tests_completed": n, "tests_total": N}} before the
  *       first test and after each test;
  *   <li>on success writes {@code result.json} (the {@link TestRunResult}), then {@code exit.json} =
@@ -63,6 +67,15 @@ public final class JobMain {
         throw new EngineException(JobFolder.CONFIG, "test_run_config is missing or not an object");
       }
       Object baseDir = job.get("base_dir");
+      Object python = job.get("python");
+      if (python instanceof String p && !p.isBlank()) {
+        // the job names a managed image: its environment's python runs Python models
+        Path imagePython = Path.of(p);
+        log.info("Python models run with {}", imagePython);
+        Models.setPythonRuntime(
+            (file, batchSize, timeout) ->
+                new PythonModelAdapter(imagePython, file, batchSize, timeout));
+      }
       @SuppressWarnings("unchecked")
       Map<String, Object> testRunConfig = (Map<String, Object>) config;
       TestRunResult result =

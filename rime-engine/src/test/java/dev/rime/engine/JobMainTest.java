@@ -7,6 +7,7 @@ import dev.rime.api.Json;
 import dev.rime.api.result.TestRunResult;
 import dev.rime.engine.config.ModelTask;
 import dev.rime.engine.config.TestsConfig;
+import dev.rime.engine.model.Models;
 import dev.rime.engine.tests.TestCatalogue;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,6 +48,49 @@ class JobMainTest {
     assertThat(result.summary().name()).isEqualTo("fixture");
     assertThat(result.testCases()).isNotEmpty();
     assertThat(job.resolve("progress.json.tmp")).doesNotExist();
+  }
+
+  @Test
+  void aJobInAManagedImageRunsPythonModelsWithTheImagesPython() throws Exception {
+    Models.PythonRuntime before = Models.pythonRuntime();
+    try {
+      Fixtures.csv(dir, "ref.csv", EngineTest.generated(1, 50, 0));
+      Fixtures.csv(dir, "eval.csv", EngineTest.generated(2, 50, 0));
+      Files.writeString(dir.resolve("model.py"), "def predict_df(df):\n    return df\n");
+      // the image's "python": leaves a mark and exits, as a broken environment would
+      Path marker = dir.resolve("image-python-ran");
+      Path python = dir.resolve("image-python");
+      Files.writeString(
+          python, "#!/bin/sh\necho \"$@\" > '" + marker + "'\necho 'no numpy here' >&2\nexit 3\n");
+      python.toFile().setExecutable(true);
+      Map<String, Object> config = Fixtures.config("ref.csv", "eval.csv", "label", null);
+      config.put("model_info", Map.of("path", "model.py"));
+      Path job = dir.resolve("job");
+      Files.createDirectories(job);
+      Files.writeString(
+          job.resolve("config.json"),
+          Json.lenient()
+              .writeValueAsString(
+                  Map.of(
+                      "test_run_config",
+                      config,
+                      "base_dir",
+                      dir.toString(),
+                      "python",
+                      python.toString())));
+
+      assertThat(JobMain.run(job)).isEqualTo(1);
+
+      assertThat(Files.readString(marker)).contains("rime_runner.py");
+      assertThat(
+              (String)
+                  Json.lenient()
+                      .readValue(job.resolve("exit.json").toFile(), Json.MAP)
+                      .get("error"))
+          .contains("no numpy here");
+    } finally {
+      Models.setPythonRuntime(before);
+    }
   }
 
   @Test

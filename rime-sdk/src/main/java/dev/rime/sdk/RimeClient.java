@@ -5,14 +5,20 @@ import dev.rime.api.ApiKeyInfo;
 import dev.rime.api.Calls;
 import dev.rime.api.CreateApiKeyRequest;
 import dev.rime.api.CreateApiKeyResponse;
+import dev.rime.api.CreateManagedImageRequest;
 import dev.rime.api.CreateProjectRequest;
 import dev.rime.api.HealthResponse;
 import dev.rime.api.Job;
 import dev.rime.api.JobStatus;
 import dev.rime.api.ListApiKeysResponse;
 import dev.rime.api.ListJobsResponse;
+import dev.rime.api.ListManagedImagesResponse;
 import dev.rime.api.ListProjectsResponse;
+import dev.rime.api.ManagedImage;
+import dev.rime.api.ManagedImageStatus;
 import dev.rime.api.Operation;
+import dev.rime.api.PipLibraryFilter;
+import dev.rime.api.PipRequirement;
 import dev.rime.api.Project;
 import dev.rime.api.StartStressTestRequest;
 import dev.rime.sdk.Transport.Query;
@@ -277,6 +283,163 @@ public final class RimeClient {
     ListJobsResponse r =
         transport.json(Operation.LIST_JOBS, List.of(), q, null, ListJobsResponse.class);
     return new JobPage(r.jobs(), r.nextPageToken());
+  }
+
+  /**
+   * A pip requirement for {@link #createManagedImage} (the seed's {@code pip_requirement}).
+   *
+   * @param name the library, e.g. {@code "xgboost"}
+   * @param versionSpecifier a PEP 440 specifier such as {@code "==1.0.2"} or {@code ">=0.1.2"};
+   *     null for any version
+   * @throws IllegalArgumentException when the name or the specifier is not valid
+   */
+  public static PipRequirement pipRequirement(String name, String versionSpecifier) {
+    PipRequirement r = new PipRequirement(name, versionSpecifier);
+    r.problem()
+        .ifPresent(
+            p -> {
+              throw new IllegalArgumentException(p);
+            });
+    return r;
+  }
+
+  /** A pip requirement for any version of {@code name}. */
+  public static PipRequirement pipRequirement(String name) {
+    return pipRequirement(name, null);
+  }
+
+  /**
+   * A filter for {@link #listManagedImages} (the seed's {@code pip_library_filter}): images with
+   * {@code name} installed, at exactly {@code fixedVersion} when it is not null.
+   *
+   * @throws IllegalArgumentException when the name is blank
+   */
+  public static PipLibraryFilter pipLibraryFilter(String name, String fixedVersion) {
+    if (name == null || name.isBlank()) {
+      throw new IllegalArgumentException("a pip library filter needs a library name");
+    }
+    return new PipLibraryFilter(
+        name.trim(), fixedVersion == null || fixedVersion.isBlank() ? null : fixedVersion.trim());
+  }
+
+  /** A filter for images with {@code name} installed, at any version. */
+  public static PipLibraryFilter pipLibraryFilter(String name) {
+    return pipLibraryFilter(name, null);
+  }
+
+  /**
+   * Creates a managed image with the server's default Python: {@code createManagedImage(name,
+   * requirements, null)}.
+   */
+  public ImageBuilder createManagedImage(String name, List<PipRequirement> requirements) {
+    return createManagedImage(name, requirements, null);
+  }
+
+  /**
+   * Creates a managed image and starts building it: an environment with the requirements and RIME's
+   * model runner, usable by stress tests ({@link StressTestOptions.Builder#rimeManagedImage}) once
+   * its status is {@code STATUS_READY}.
+   *
+   * @param name the image's unique name ({@code ^[a-z][a-z0-9]*(?:[_-][a-z0-9]+)*$})
+   * @param requirements pip requirements, from {@link #pipRequirement}
+   * @param pythonVersion the Python version X.Y, or null for the server's default
+   * @return a handle to follow the build with
+   * @throws InvalidArgumentException when the name or a requirement is not valid ({@code field()}
+   *     names it)
+   * @throws AlreadyExistsException when an image of that name exists
+   * @throws FailedPreconditionException when the server has no python of that version
+   */
+  @Calls(Operation.CREATE_MANAGED_IMAGE)
+  public ImageBuilder createManagedImage(
+      String name, List<PipRequirement> requirements, String pythonVersion) {
+    Objects.requireNonNull(name, "name");
+    ManagedImage image =
+        transport.json(
+            Operation.CREATE_MANAGED_IMAGE,
+            List.of(),
+            Query.none(),
+            new CreateManagedImageRequest(
+                name, requirements == null ? List.of() : List.copyOf(requirements), pythonVersion),
+            ManagedImage.class);
+    return new ImageBuilder(this, image.name());
+  }
+
+  /**
+   * The managed image of that name.
+   *
+   * @throws NotFoundException when there is none
+   */
+  @Calls(Operation.GET_MANAGED_IMAGE)
+  public ManagedImage getManagedImage(String name) {
+    Objects.requireNonNull(name, "name");
+    return transport.json(
+        Operation.GET_MANAGED_IMAGE, List.of(name), Query.none(), null, ManagedImage.class);
+  }
+
+  /** A handle on an existing image's build (to wait for it or read its log). */
+  public ImageBuilder getImageBuilder(String name) {
+    return new ImageBuilder(this, getManagedImage(name).name());
+  }
+
+  /**
+   * Whether a managed image of that name exists; with {@code checkStatus}, whether it also is
+   * {@code STATUS_READY}.
+   */
+  public boolean hasManagedImage(String name, boolean checkStatus) {
+    try {
+      ManagedImage image = getManagedImage(name);
+      return !checkStatus || image.status() == ManagedImageStatus.STATUS_READY;
+    } catch (NotFoundException e) {
+      return false;
+    }
+  }
+
+  /**
+   * Deletes a managed image, stopping its build if one runs.
+   *
+   * @return the image as it was
+   * @throws NotFoundException when there is none
+   * @throws FailedPreconditionException while a pending or running job names it
+   */
+  @Calls(Operation.DELETE_MANAGED_IMAGE)
+  public ManagedImage deleteManagedImage(String name) {
+    Objects.requireNonNull(name, "name");
+    return transport.json(
+        Operation.DELETE_MANAGED_IMAGE, List.of(name), Query.none(), null, ManagedImage.class);
+  }
+
+  /**
+   * One page of managed images, by name (the seed's {@code list_managed_images}).
+   *
+   * @param filters keep the images with every one of these libraries installed (at the exact
+   *     version when a filter has one), judged on their {@code pip list}; null or empty keeps all
+   * @param pageToken the previous page's {@link ManagedImagePage#nextPageToken()}; null or empty
+   *     for the first page (a token carries the filters of the first call)
+   * @param pageSize how many images at most (the seed's default is 100)
+   */
+  @Calls(Operation.LIST_MANAGED_IMAGES)
+  public ManagedImagePage listManagedImages(
+      List<PipLibraryFilter> filters, String pageToken, int pageSize) {
+    if (pageSize < 1) {
+      throw new IllegalArgumentException("pageSize must be positive, got " + pageSize);
+    }
+    Query q = Query.none();
+    if (filters != null) {
+      for (PipLibraryFilter f : filters) {
+        q.add("pip_library", f.toQuery());
+      }
+    }
+    q.add("page_size", pageSize);
+    q.add("page_token", pageToken == null || pageToken.isEmpty() ? null : pageToken);
+    ListManagedImagesResponse r =
+        transport.json(
+            Operation.LIST_MANAGED_IMAGES, List.of(), q, null, ListManagedImagesResponse.class);
+    return new ManagedImagePage(r.images(), r.nextPageToken());
+  }
+
+  /** The first page of up to 100 managed images with these libraries. */
+  public ManagedImagePage listManagedImages(List<PipLibraryFilter> filters) {
+    return listManagedImages(filters, null, PAGE_SIZE);
   }
 
   /**

@@ -5,8 +5,12 @@ import dev.rime.engine.EngineVersion;
 import dev.rime.server.executor.JobScheduler;
 import dev.rime.server.executor.LocalJobExecutor;
 import dev.rime.server.http.HttpApi;
+import dev.rime.server.images.ImageBuilds;
+import dev.rime.server.images.PythonInterpreters;
+import dev.rime.server.images.RunnerEnvironment;
 import dev.rime.server.service.ApiKeyService;
 import dev.rime.server.service.JobService;
+import dev.rime.server.service.ManagedImageService;
 import dev.rime.server.service.ProjectService;
 import dev.rime.server.service.ResultService;
 import dev.rime.server.service.StressTestService;
@@ -20,18 +24,25 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A running RIME server. {@link #start} opens (and migrates) the store, makes the default project
- * and, on the first start, the admin key; reconciles jobs left running; starts the scheduler and
- * the HTTP API. {@link #close} stops them in reverse order; job processes still running are left to
- * finish and are picked up by the next start.
+ * and, on the first start, the admin key; restarts unfinished managed-image builds and rebuilds
+ * outdated images; reconciles jobs left running; starts the scheduler and the HTTP API. {@link
+ * #close} stops them in reverse order; job processes still running are left to finish and are
+ * picked up by the next start.
  */
 public final class RimeServer implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(RimeServer.class);
 
+  /** How many managed images build side by side, and how long one build may take. */
+  private static final int IMAGE_BUILDS_AT_ONCE = 2;
+
+  private static final java.time.Duration IMAGE_BUILD_TIMEOUT = java.time.Duration.ofHours(1);
+
   private final ServerConfig config;
   private final Database database;
   private final LocalJobExecutor executor;
   private final JobScheduler scheduler;
+  private final ImageBuilds imageBuilds;
   private final Javalin app;
   private final Optional<Path> newAdminKeyFile;
 
@@ -40,12 +51,14 @@ public final class RimeServer implements AutoCloseable {
       Database database,
       LocalJobExecutor executor,
       JobScheduler scheduler,
+      ImageBuilds imageBuilds,
       Javalin app,
       Optional<Path> newAdminKeyFile) {
     this.config = config;
     this.database = database;
     this.executor = executor;
     this.scheduler = scheduler;
+    this.imageBuilds = imageBuilds;
     this.app = app;
     this.newAdminKeyFile = newAdminKeyFile;
   }
@@ -59,6 +72,7 @@ public final class RimeServer implements AutoCloseable {
             : Database.open(config.dbUrl(), config.dbUser(), config.dbPassword());
     LocalJobExecutor executor = null;
     JobScheduler scheduler = null;
+    ImageBuilds imageBuilds = null;
     try {
       ProjectService projects = new ProjectService(database.projects(), config.clock());
       projects.ensureDefault();
@@ -78,6 +92,20 @@ public final class RimeServer implements AutoCloseable {
                   .apply(
                       LocalJobExecutor.Settings.defaults(
                           dataDir.resolve("jobs"), config.capacity())));
+      imageBuilds =
+          new ImageBuilds(
+              database.managedImages(),
+              dataDir.resolve("images"),
+              RunnerEnvironment.fromEngine(),
+              new PythonInterpreters(),
+              config.clock(),
+              IMAGE_BUILDS_AT_ONCE,
+              IMAGE_BUILD_TIMEOUT);
+      ManagedImageService images =
+          new ManagedImageService(
+              database.managedImages(), database.jobs(), imageBuilds, config.clock());
+      executor.useManagedImages(images::python);
+      imageBuilds.resume();
       scheduler = new JobScheduler(database, executor, config.clock());
       scheduler.start();
 
@@ -90,11 +118,13 @@ public final class RimeServer implements AutoCloseable {
                   config.configValidator(),
                   executor,
                   scheduler,
+                  images,
                   config.baseDir(),
                   config.clock()),
               new JobService(database.jobs(), executor, scheduler, config.clock()),
               new ResultService(database.testRuns()),
               apiKeys,
+              images,
               EngineVersion.get());
       Javalin app = HttpApi.create(services, config.host(), config.port());
       app.start();
@@ -108,10 +138,13 @@ public final class RimeServer implements AutoCloseable {
           database.kind(),
           config.capacity().cpuMillicores(),
           config.capacity().ramMegabytes());
-      return new RimeServer(config, database, executor, scheduler, app, keyFile);
+      return new RimeServer(config, database, executor, scheduler, imageBuilds, app, keyFile);
     } catch (IOException | RuntimeException e) {
       if (scheduler != null) {
         scheduler.close();
+      }
+      if (imageBuilds != null) {
+        imageBuilds.close();
       }
       if (executor != null) {
         executor.close();
@@ -161,6 +194,7 @@ public final class RimeServer implements AutoCloseable {
   public void close() {
     app.stop();
     scheduler.close();
+    imageBuilds.close();
     executor.close();
     database.close();
     LOG.info("RIME server stopped");

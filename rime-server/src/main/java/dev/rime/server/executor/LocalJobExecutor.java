@@ -32,11 +32,11 @@ import org.slf4j.LoggerFactory;
  * the server down.
  *
  * <p>Job folder {@code <jobs>/<job id>/} ({@link JobFolder}): the server writes {@code config.json}
- * ({@code test_run_config}, {@code base_dir}); the child writes {@code progress.json} as it goes,
- * then {@code result.json} and last {@code exit.json} ({@code {"status":"SUCCEEDED"}} or {@code
- * {"status":"FAILED","error":...}}); stdout and stderr go to {@code job.log}. Because everything a
- * job leaves is in files, a restarted server can pick up a job that finished, or is still running,
- * while it was away.
+ * ({@code test_run_config}, {@code base_dir}, and {@code python} for a job in a managed image); the
+ * child writes {@code progress.json} as it goes, then {@code result.json} and last {@code
+ * exit.json} ({@code {"status":"SUCCEEDED"}} or {@code {"status":"FAILED","error":...}}); stdout
+ * and stderr go to {@code job.log}. Because everything a job leaves is in files, a restarted server
+ * can pick up a job that finished, or is still running, while it was away.
  *
  * <p>Limits: the job may use twice what it requested. Memory is held by the child's heap limit
  * (half the limit), DuckDB's memory limit (three tenths), a watchdog that stops the job when its
@@ -118,6 +118,11 @@ public final class LocalJobExecutor implements JobExecutor {
   private final Optional<CgroupV2> cgroups;
   private final ScheduledExecutorService watchdog;
   private final Map<String, LocalRunningJob> running = new ConcurrentHashMap<>();
+  private volatile java.util.function.Function<String, Path> managedImagePythons =
+      name -> {
+        throw new IllegalStateException(
+            "this executor has no managed images; cannot run in '" + name + "'");
+      };
 
   /**
    * @throws IllegalArgumentException when the java command to start jobs with is not executable
@@ -151,6 +156,14 @@ public final class LocalJobExecutor implements JobExecutor {
   @Override
   public String name() {
     return "local";
+  }
+
+  /**
+   * How a job's managed image becomes the python its Python models run with: image name to the
+   * python of its environment, or an {@link IllegalStateException} saying why it cannot run jobs.
+   */
+  public void useManagedImages(java.util.function.Function<String, Path> pythonOfImage) {
+    this.managedImagePythons = java.util.Objects.requireNonNull(pythonOfImage);
   }
 
   @Override
@@ -204,6 +217,9 @@ public final class LocalJobExecutor implements JobExecutor {
     Map<String, Object> config = new LinkedHashMap<>();
     config.put("test_run_config", Json.lenient().readValue(job.configJson(), Json.MAP));
     config.put("base_dir", job.baseDir());
+    if (job.managedImage() != null) {
+      config.put("python", managedImagePythons.apply(job.managedImage()).toString());
+    }
     JobFolder.writeAtomically(
         dir.resolve(JobFolder.CONFIG), Json.lenient().writeValueAsString(config));
 

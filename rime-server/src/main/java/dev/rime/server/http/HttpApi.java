@@ -8,6 +8,7 @@ import dev.rime.api.Operation;
 import dev.rime.server.service.ApiException;
 import dev.rime.server.service.ApiKeyService;
 import dev.rime.server.service.JobService;
+import dev.rime.server.service.ManagedImageService;
 import dev.rime.server.service.ProjectService;
 import dev.rime.server.service.ResultService;
 import dev.rime.server.service.StressTestService;
@@ -36,6 +37,7 @@ public final class HttpApi {
       JobService jobs,
       ResultService results,
       ApiKeyService apiKeys,
+      ManagedImageService images,
       String version) {}
 
   /** Every operation's handler. */
@@ -46,6 +48,7 @@ public final class HttpApi {
     JobHandlers.register(routes, s.stressTests(), s.jobs());
     TestRunHandlers.register(routes, s.results());
     ApiKeyHandlers.register(routes, s.apiKeys());
+    ImageHandlers.register(routes, s.images());
     return routes;
   }
 

@@ -4,6 +4,7 @@ package dev.rime.server.service;
 import dev.rime.server.store.JobQuery;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 
 /**
  * Opaque page tokens: where the next page starts, base64url-encoded with a kind prefix so a token
@@ -40,6 +41,34 @@ final class PageTokens {
     try {
       return Integer.parseInt(decode(token, "cases:"));
     } catch (NumberFormatException e) {
+      throw bad();
+    }
+  }
+
+  /** Where a page of managed images starts: after {@code afterName}, for these filters. */
+  record ImagesCursor(String afterName, List<String> filters) {}
+
+  static String images(String afterName, List<String> filters) {
+    return afterName == null
+        ? ""
+        : encode(
+            "images:"
+                + dev.rime.api.Json.lenient()
+                    .writeValueAsString(new ImagesCursor(afterName, filters)));
+  }
+
+  static ImagesCursor images(String token) {
+    if (token == null || token.isEmpty()) {
+      return null;
+    }
+    try {
+      ImagesCursor c =
+          dev.rime.api.Json.lenient().readValue(decode(token, "images:"), ImagesCursor.class);
+      if (c.afterName() == null || c.filters() == null) {
+        throw bad();
+      }
+      return c;
+    } catch (RuntimeException e) {
       throw bad();
     }
   }

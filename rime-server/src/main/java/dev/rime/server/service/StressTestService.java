@@ -27,6 +27,7 @@ public final class StressTestService {
   private final ConfigValidator validator;
   private final JobExecutor executor;
   private final JobScheduler scheduler;
+  private final ManagedImageService images;
   private final Path baseDir;
   private final Clock clock;
 
@@ -39,6 +40,7 @@ public final class StressTestService {
       ConfigValidator validator,
       JobExecutor executor,
       JobScheduler scheduler,
+      ManagedImageService images,
       Path baseDir,
       Clock clock) {
     this.jobs = jobs;
@@ -46,6 +48,7 @@ public final class StressTestService {
     this.validator = validator;
     this.executor = executor;
     this.scheduler = scheduler;
+    this.images = images;
     this.baseDir = baseDir;
     this.clock = clock;
   }
@@ -82,12 +85,7 @@ public final class StressTestService {
                   "test_run_config." + p.key());
             });
     if (request.rimeManagedImage() != null) {
-      throw new ApiException(
-          ErrorResponse.Code.NOT_FOUND,
-          "managed image '"
-              + request.rimeManagedImage()
-              + "' does not exist: this server has no managed images yet",
-          "rime_managed_image");
+      images.requireReady(request.rimeManagedImage());
     }
     String projectId =
         request.projectId() == null
