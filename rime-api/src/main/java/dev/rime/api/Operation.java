@@ -20,7 +20,25 @@ public enum Operation {
   LIST_TEST_CASES("listTestCases", "GET", "/v1/test-runs/{test_run_id}/test-cases", true),
   CREATE_API_KEY("createApiKey", "POST", "/v1/api-keys", true),
   LIST_API_KEYS("listApiKeys", "GET", "/v1/api-keys", true),
-  REVOKE_API_KEY("revokeApiKey", "DELETE", "/v1/api-keys/{key_id}", true);
+  REVOKE_API_KEY("revokeApiKey", "DELETE", "/v1/api-keys/{key_id}", true),
+  CREATE_CT_INSTANCE("createCtInstance", "POST", "/v1/ct-instances", true),
+  GET_CT_INSTANCE("getCtInstance", "GET", "/v1/ct-instances/{ct_instance_id}", true),
+  GET_ACTIVE_CT_INSTANCE(
+      "getActiveCtInstanceForProject", "GET", "/v1/projects/{project_id}/active-ct-instance", true),
+  ACTIVATE_CT_INSTANCE(
+      "activateCtInstance", "POST", "/v1/ct-instances/{ct_instance_id}/activate", true),
+  DEACTIVATE_CT_INSTANCE(
+      "deactivateCtInstance", "POST", "/v1/ct-instances/{ct_instance_id}/deactivate", true),
+  START_CONTINUOUS_TEST_FROM_REFERENCE(
+      "startContinuousTestFromReference", "POST", "/v1/continuous-tests", true),
+  START_INCREMENTAL_CONTINUOUS_TEST(
+      "startIncrementalContinuousTest",
+      "POST",
+      "/v1/ct-instances/{ct_instance_id}/continuous-tests",
+      true),
+  LIST_CT_BINS("listCtBins", "GET", "/v1/ct-instances/{ct_instance_id}/bins", true),
+  GET_CT_TIME_SERIES(
+      "getCtTimeSeries", "GET", "/v1/ct-instances/{ct_instance_id}/time-series", true);
 
   /** The HTTP header that carries the API key. */
   public static final String API_KEY_HEADER = "rime-api-key";

@@ -6,6 +6,7 @@ import dev.rime.server.executor.JobScheduler;
 import dev.rime.server.executor.LocalJobExecutor;
 import dev.rime.server.http.HttpApi;
 import dev.rime.server.service.ApiKeyService;
+import dev.rime.server.service.ContinuousTestService;
 import dev.rime.server.service.JobService;
 import dev.rime.server.service.ProjectService;
 import dev.rime.server.service.ResultService;
@@ -81,21 +82,30 @@ public final class RimeServer implements AutoCloseable {
       scheduler = new JobScheduler(database, executor, config.clock());
       scheduler.start();
 
+      StressTestService stressTests =
+          new StressTestService(
+              database.jobs(),
+              projects,
+              config.configValidator(),
+              executor,
+              scheduler,
+              config.baseDir(),
+              config.clock());
       HttpApi.Services services =
           new HttpApi.Services(
               projects,
-              new StressTestService(
-                  database.jobs(),
-                  projects,
-                  config.configValidator(),
-                  executor,
-                  scheduler,
-                  config.baseDir(),
-                  config.clock()),
-              new JobService(database.jobs(), executor, scheduler, config.clock()),
+              stressTests,
+              new JobService(database.jobs(), database.ct(), executor, scheduler, config.clock()),
               new ResultService(database.testRuns()),
               apiKeys,
-              EngineVersion.get());
+              EngineVersion.get(),
+              new ContinuousTestService(
+                  database.ct(),
+                  database.testRuns(),
+                  database.jobs(),
+                  projects,
+                  stressTests,
+                  config.clock()));
       Javalin app = HttpApi.create(services, config.host(), config.port());
       app.start();
       LOG.info(

@@ -7,6 +7,7 @@ import dev.rime.api.Json;
 import dev.rime.api.Operation;
 import dev.rime.server.service.ApiException;
 import dev.rime.server.service.ApiKeyService;
+import dev.rime.server.service.ContinuousTestService;
 import dev.rime.server.service.JobService;
 import dev.rime.server.service.ProjectService;
 import dev.rime.server.service.ResultService;
@@ -36,7 +37,8 @@ public final class HttpApi {
       JobService jobs,
       ResultService results,
       ApiKeyService apiKeys,
-      String version) {}
+      String version,
+      ContinuousTestService continuousTests) {}
 
   /** Every operation's handler. */
   public static Routes routes(Services s) {
@@ -46,6 +48,7 @@ public final class HttpApi {
     JobHandlers.register(routes, s.stressTests(), s.jobs());
     TestRunHandlers.register(routes, s.results());
     ApiKeyHandlers.register(routes, s.apiKeys());
+    ContinuousTestHandlers.register(routes, s.continuousTests());
     return routes;
   }
 

@@ -28,6 +28,7 @@ public final class Database implements AutoCloseable {
   private final JobStore jobs;
   private final TestRunStore testRuns;
   private final ApiKeyStore apiKeys;
+  private final CtStore ct;
 
   private Database(HikariDataSource dataSource, Kind kind) {
     this.dataSource = dataSource;
@@ -38,6 +39,7 @@ public final class Database implements AutoCloseable {
     this.jobs = new JdbiJobStore(db);
     this.testRuns = new JdbiTestRunStore(db);
     this.apiKeys = new JdbiApiKeyStore(db);
+    this.ct = new JdbiCtStore(db);
   }
 
   /** The SQLite file {@code rime.db} in {@code dataDir}, created when missing. */
@@ -133,6 +135,11 @@ public final class Database implements AutoCloseable {
 
   public ApiKeyStore apiKeys() {
     return apiKeys;
+  }
+
+  /** CT instances, their bins and time series. */
+  public CtStore ct() {
+    return ct;
   }
 
   @Override
