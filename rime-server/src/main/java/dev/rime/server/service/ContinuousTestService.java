@@ -232,21 +232,23 @@ public final class ContinuousTestService {
     continuousInfo.put("bin_size", BIN_SIZE_NAMES.get(instance.binSizeSeconds()));
     config.put("continuous_info", continuousInfo);
     boolean override = Boolean.TRUE.equals(r.overrideExistingBins());
-    return stressTests.start(
-        new StartStressTestRequest(
-            config,
-            instance.projectId(),
-            r.rimeManagedImage(),
-            r.customImage(),
-            r.ramRequestMegabytes(),
-            r.cpuRequestMillicores()),
-        new ContinuousJobConfig(
-            config,
-            ContinuousJobConfig.INCREMENTAL,
-            override ? List.of() : ct.binStarts(ctInstanceId),
-            ctInstanceId,
-            null,
-            override));
+    Job job =
+        stressTests.start(
+            new StartStressTestRequest(
+                config,
+                instance.projectId(),
+                r.rimeManagedImage(),
+                r.customImage(),
+                r.ramRequestMegabytes(),
+                r.cpuRequestMillicores()),
+            new ContinuousJobConfig(
+                config,
+                ContinuousJobConfig.INCREMENTAL,
+                override ? List.of() : ct.binStarts(ctInstanceId),
+                ctInstanceId,
+                null,
+                override));
+    return job.withCtInstanceId(ctInstanceId);
   }
 
   public ListCtBinsResponse listBins(String ctInstanceId) {
