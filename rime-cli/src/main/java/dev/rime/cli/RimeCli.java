@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
       JobsCommand.class,
       ResultsCommand.class,
       ApiKeyCommand.class,
+      CtCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class RimeCli implements Runnable {
