@@ -130,26 +130,6 @@ public final class ContinuousEngine {
     if (cfg.testsConfig() == null) {
       cfg = cfg.withTestsConfig(Engine.readTestsConfig(cfg.testsConfigPath(), baseDir));
     }
-    // The timestamp drifts by construction (evaluation rows come after the reference): no test
-    // looks at it as a feature.
-    TestsConfig tests = excluding(cfg.testsConfig(), info.timestampCol());
-    cfg = cfg.withTestsConfig(tests);
-    TestsConfig binTests =
-        new TestsConfig(
-            CATEGORIES,
-            false,
-            tests.globalExcludeColumns(),
-            tests.globalAbnormalPerformanceChange(),
-            tests.globalTransformationPerformanceChange(),
-            tests.globalDriftScalingFactor(),
-            tests.overrides());
-    List<StressTest> stressSelected =
-        mode == Mode.FROM_REFERENCE
-            ? tests.select(TestCatalogue.all(), cfg.modelTask(), cfg.hasModelPath())
-            : List.of();
-    List<StressTest> binSelected =
-        binTests.select(TestCatalogue.all(), cfg.modelTask(), cfg.hasModelPath());
-
     try (Db db = Db.open()) {
       db.execute("SET TimeZone = 'UTC'");
       TestContext ctx = Engine.load(db, cfg, baseDir);
@@ -162,6 +142,26 @@ public final class ContinuousEngine {
                 info.timestampCol(),
                 info.binSizeSeconds(),
                 "continuous_info.timestamp_col");
+        // The timestamp drifts by construction (evaluation rows come after the reference): no test
+        // looks at it as a feature.
+        TestsConfig tests = excluding(cfg.testsConfig(), info.timestampCol());
+        cfg = cfg.withTestsConfig(tests);
+        TestsConfig binTests =
+            new TestsConfig(
+                CATEGORIES,
+                false,
+                tests.globalExcludeColumns(),
+                tests.globalAbnormalPerformanceChange(),
+                tests.globalTransformationPerformanceChange(),
+                tests.globalDriftScalingFactor(),
+                tests.overrides());
+        List<StressTest> stressSelected =
+            mode == Mode.FROM_REFERENCE
+                ? tests.select(TestCatalogue.all(), cfg.modelTask(), cfg.hasModelPath())
+                : List.of();
+        List<StressTest> binSelected =
+            binTests.select(TestCatalogue.all(), cfg.modelTask(), cfg.hasModelPath());
+
         List<TimeBins.Bin> toTest = new ArrayList<>();
         List<Long> skipped = new ArrayList<>();
         for (TimeBins.Bin b : bins.bins()) {
