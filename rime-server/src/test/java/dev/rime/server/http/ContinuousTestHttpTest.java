@@ -231,6 +231,32 @@ class ContinuousTestHttpTest {
   }
 
   @Test
+  void anInstanceMayBeMadeOnTheStressTestOfAContinuousTestButNotOnABin() throws Exception {
+    Project p = project("fraud");
+    Path result =
+        ContinuousFixtures.write(
+            tmp.resolve("results/ref.json"), daily(run("stress", "age"), day(0, 0.1, 0.1)));
+    Job done = awaitEnd(fromReference(p.projectId(), result, Map.of()));
+    String binRun = bins(done.ctInstanceId()).get(0).testRunId();
+
+    assertThat(
+            s.post("/v1/ct-instances", create("bin", 86400, binRun, p.projectId()))
+                .expect(400)
+                .json())
+        .containsEntry("field", "test_run_id")
+        .containsEntry(
+            "message",
+            "test run '"
+                + binRun
+                + "' is not the run of a SUCCEEDED stress test (it is a continuous-test bin's)");
+    CtInstance hourly =
+        s.post("/v1/ct-instances", create("hourly", 3600, done.testRunId(), p.projectId()))
+            .expect(201)
+            .as(CtInstance.class);
+    assertThat(hourly.testRunId()).isEqualTo(done.testRunId());
+  }
+
+  @Test
   void theInstanceIsNamedAfterTheRunWhenNoNameIsGiven() throws Exception {
     Project p = project("fraud");
     Path result =
