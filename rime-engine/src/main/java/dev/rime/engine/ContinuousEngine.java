@@ -55,6 +55,12 @@ public final class ContinuousEngine {
   public static final List<String> CATEGORIES =
       List.of("Abnormal Inputs", "Drift", "Model Performance", "Subset Performance Degradation");
 
+  /**
+   * System property that, when {@code true}, turns the reference-query memo off (for measuring what
+   * it saves: {@code bench/run-continuous.sh}).
+   */
+  public static final String NO_MEMO = "rime.continuous.no_memo";
+
   /** The table holding one bin's evaluation rows while its tests run (unquoted). */
   static final String BIN_TABLE = "eval_bin";
 
@@ -183,9 +189,11 @@ public final class ContinuousEngine {
             bins.unparseable());
         int total = stressSelected.size() + toTest.size() * binSelected.size();
         progress.onProgress(0, total);
-        db.memoizeQueriesOn(
-            List.of(ctx.refTable(), Sql.ident("ref_probs"), "\"ref_memo_"),
-            List.of("\"eval", "\"rime_"));
+        if (!Boolean.getBoolean(NO_MEMO)) {
+          db.memoizeQueriesOn(
+              List.of(ctx.refTable(), Sql.ident("ref_probs"), "\"ref_memo_"),
+              List.of("\"eval", "\"rime_"));
+        }
 
         TestRunResult stress = null;
         int done = 0;

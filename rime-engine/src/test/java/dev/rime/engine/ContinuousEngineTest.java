@@ -257,4 +257,58 @@ class ContinuousEngineTest {
         .hasMessageStartingWith(
             "continuous_info.timestamp_col: 'time' is not a column of the evaluation data");
   }
+
+  @Test
+  void multiClassBinsCarryTheirClassProbabilities() {
+    // reference: class 0, 1, 2 twice each, predicted right; evaluation day 1: two rows predicted
+    // right; day 2: three rows, one right (multiclass accuracy 1/3)
+    Fixtures.csv(dir, "mref.csv", "color,label", "a,0", "a,0", "b,1", "b,1", "c,2", "c,2");
+    Fixtures.csv(
+        dir,
+        "mref_probs.csv",
+        "p0,p1,p2",
+        "0.8,0.1,0.1",
+        "0.8,0.1,0.1",
+        "0.1,0.8,0.1",
+        "0.1,0.8,0.1",
+        "0.1,0.1,0.8",
+        "0.1,0.1,0.8");
+    Fixtures.csv(
+        dir,
+        "meval.csv",
+        "ts,color,label",
+        "2021-03-02,a,0",
+        "2021-03-01,b,1",
+        "2021-03-02,b,1",
+        "2021-03-01,c,2",
+        "2021-03-02,c,2");
+    Fixtures.csv(
+        dir,
+        "meval_probs.csv",
+        "p0,p1,p2",
+        "0.2,0.7,0.1", // day 2, label 0, predicted 1
+        "0.1,0.8,0.1", // day 1, right
+        "0.6,0.3,0.1", // day 2, label 1, predicted 0
+        "0.1,0.1,0.8", // day 1, right
+        "0.1,0.2,0.7"); // day 2, right
+    Map<String, Object> c = Fixtures.config("mref.csv", "meval.csv", "label", null);
+    c.put("model_task", "Multi-class Classification");
+    Fixtures.dataInfo(c).put("ref_pred_path", "mref_probs.csv");
+    Fixtures.dataInfo(c).put("eval_pred_path", "meval_probs.csv");
+    c.put("continuous_info", Map.of("timestamp_col", "ts", "bin_size", "day"));
+
+    ContinuousRunResult r =
+        ContinuousEngine.run(
+            c, dir, ContinuousEngine.Mode.FROM_REFERENCE, Set.of(), ProgressListener.NONE);
+
+    assertThat(r.bins()).extracting(BinResult::rows).containsExactly(2L, 3L);
+    assertThat(value(r.bins().get(0), "multiclass_accuracy", null)).isEqualTo(1.0);
+    assertThat(value(r.bins().get(1), "multiclass_accuracy", null))
+        .isCloseTo(1.0 / 3, within(1e-12));
+    assertThat(
+            r.bins().get(1).result().summary().modelPerf().get("Multiclass Accuracy").evalMetric())
+        .isCloseTo(1.0 / 3, within(1e-12));
+    assertThat(r.stressTest().summary().modelPerf().get("Multiclass Accuracy").evalMetric())
+        .isCloseTo(3.0 / 5, within(1e-12));
+  }
 }
