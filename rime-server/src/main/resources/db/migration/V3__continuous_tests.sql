@@ -45,3 +45,16 @@ CREATE TABLE ct_metric_values (
     FOREIGN KEY (ct_instance_id, start_time_secs)
         REFERENCES ct_bins (ct_instance_id, start_time_secs)
 );
+
+-- What each SUCCEEDED continuous-test job did with its data (lists as JSON arrays).
+CREATE TABLE ct_runs (
+    job_id                 VARCHAR(64) NOT NULL PRIMARY KEY REFERENCES jobs (job_id),
+    ct_instance_id         VARCHAR(64) NOT NULL REFERENCES ct_instances (ct_instance_id),
+    mode                   VARCHAR(20) NOT NULL,
+    timestamp_col          TEXT        NOT NULL,
+    row_count              BIGINT      NOT NULL,
+    unparseable_timestamps BIGINT      NOT NULL,
+    unparseable_examples   TEXT        NOT NULL,
+    tested_bins            TEXT        NOT NULL,
+    skipped_bins           TEXT        NOT NULL
+);

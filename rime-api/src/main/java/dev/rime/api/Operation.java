@@ -38,7 +38,9 @@ public enum Operation {
       true),
   LIST_CT_BINS("listCtBins", "GET", "/v1/ct-instances/{ct_instance_id}/bins", true),
   GET_CT_TIME_SERIES(
-      "getCtTimeSeries", "GET", "/v1/ct-instances/{ct_instance_id}/time-series", true);
+      "getCtTimeSeries", "GET", "/v1/ct-instances/{ct_instance_id}/time-series", true),
+  GET_CONTINUOUS_TEST_RUN(
+      "getContinuousTestRun", "GET", "/v1/jobs/{job_id}/continuous-test-run", true);
 
   /** The HTTP header that carries the API key. */
   public static final String API_KEY_HEADER = "rime-api-key";

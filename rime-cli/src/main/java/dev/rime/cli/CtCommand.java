@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.rime.cli;
 
+import dev.rime.api.ContinuousTestRun;
 import dev.rime.api.CtInstance;
 import dev.rime.api.Job;
 import dev.rime.api.JobStatus;
@@ -77,8 +78,24 @@ final class CtCommand implements Runnable {
       }
       return 1;
     }
+    ContinuousTestRun run = job.getRunInfo();
     System.out.println("CT instance: " + last.ctInstanceId());
-    System.out.println("Bins tested: " + job.getBins().size());
+    System.out.println("Rows read: " + run.rows());
+    if (run.unparseableTimestamps() > 0) {
+      System.out.println(
+          "Rows without a usable timestamp ("
+              + run.timestampCol()
+              + "), in no bin: "
+              + run.unparseableTimestamps()
+              + ", e.g. "
+              + run.unparseableExamples());
+    }
+    System.out.println("Bins tested: " + run.testedBins().size());
+    if (!run.skippedBins().isEmpty()) {
+      System.out.println(
+          "Bins kept (tested before; --override-existing-bins to test them again): "
+              + run.skippedBins().size());
+    }
     return 0;
   }
 }

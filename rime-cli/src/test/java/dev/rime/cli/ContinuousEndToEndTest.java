@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.rime.api.ContinuousTestRun;
 import dev.rime.api.CtInstance;
 import dev.rime.api.JobStatus;
 import dev.rime.api.JobType;
@@ -144,6 +145,11 @@ class ContinuousEndToEndTest {
     assertThat(info.testRunId()).isEqualTo(job.job().testRunId());
     assertThat(info.isActive()).isFalse();
     assertThat(job.getLogs()).contains("2 rows without a usable timestamp");
+    ContinuousTestRun run = job.getRunInfo();
+    assertThat(run.rows()).isEqualTo(702);
+    assertThat(run.unparseableTimestamps()).isEqualTo(2);
+    assertThat(run.unparseableExamples()).contains("not a time");
+    assertThat(run.testedBins()).containsExactly(JAN_1, JAN_1 + DAY, JAN_1 + 2 * DAY);
 
     List<ContinuousTestBin> bins = ct.listBins();
     assertThat(bins)
@@ -176,6 +182,9 @@ class ContinuousEndToEndTest {
     inc.getStatus(false, true, 0.2);
     assertThat(inc.job().status()).as(inc.job().errorMessage()).isEqualTo(JobStatus.SUCCEEDED);
     assertThat(inc.getBins()).extracting(ContinuousTestBin::rows).containsExactly(40L);
+    assertThat(inc.getRunInfo().skippedBins())
+        .as("the engine was told to skip the day tested before")
+        .containsExactly(JAN_1 + 2 * DAY);
     List<ContinuousTestBin> after = ct.listBins();
     assertThat(after).hasSize(4);
     assertThat(after.get(2).testRunId()).isEqualTo(bins.get(2).testRunId());
@@ -236,7 +245,10 @@ class ContinuousEndToEndTest {
             "--cpu-millicores",
             "1000");
     assertThat(started.exitCode()).as(started.out() + started.err()).isZero();
-    assertThat(started.out()).contains("ended SUCCEEDED").contains("Bins tested: 3");
+    assertThat(started.out())
+        .contains("ended SUCCEEDED")
+        .contains("Rows without a usable timestamp (ts), in no bin: 2")
+        .contains("Bins tested: 3");
     String ct =
         started
             .out()
@@ -295,7 +307,9 @@ class ContinuousEndToEndTest {
             "--cpu-millicores",
             "1000");
     assertThat(inc.exitCode()).as(inc.out() + inc.err()).isZero();
-    assertThat(inc.out()).contains("Bins tested: 1");
+    assertThat(inc.out())
+        .contains("Bins tested: 1")
+        .contains("Bins kept (tested before; --override-existing-bins to test them again): 1");
   }
 
   static List<Double> values(TimeSeriesResponse series) {

@@ -1,8 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.rime.sdk;
 
+import dev.rime.api.Calls;
+import dev.rime.api.ContinuousTestRun;
 import dev.rime.api.Job;
 import dev.rime.api.JobStatus;
+import dev.rime.api.Operation;
+import dev.rime.sdk.Transport.Query;
 import java.util.List;
 
 /**
@@ -80,6 +84,24 @@ public final class ContinuousTestJob {
       throw new JobNotSucceededException(j.jobId(), j.status());
     }
     return getCtInstance().listBins().stream().filter(b -> j.jobId().equals(b.jobId())).toList();
+  }
+
+  /**
+   * What the job did with its data: rows read, rows without a usable timestamp (and examples), the
+   * bins it tested and those it kept.
+   *
+   * @throws FailedPreconditionException when the job has not SUCCEEDED
+   */
+  @Calls(Operation.GET_CONTINUOUS_TEST_RUN)
+  public ContinuousTestRun getRunInfo() {
+    return client
+        .transport()
+        .json(
+            Operation.GET_CONTINUOUS_TEST_RUN,
+            List.of(jobId()),
+            Query.none(),
+            null,
+            ContinuousTestRun.class);
   }
 
   @Override

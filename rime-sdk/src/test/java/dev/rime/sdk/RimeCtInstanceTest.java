@@ -4,6 +4,7 @@ package dev.rime.sdk;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.rime.api.ContinuousTestRun;
 import dev.rime.api.CtInstance;
 import dev.rime.api.JobStatus;
 import dev.rime.api.TimeSeriesResponse;
@@ -210,6 +211,25 @@ class RimeCtInstanceTest {
         .isInstanceOfSatisfying(
             JobNotSucceededException.class,
             e -> assertThat(e.getMessage()).contains(JobStatus.RUNNING.name()));
+  }
+
+  @Test
+  void aContinuousJobSaysWhatItDidWithItsData() {
+    server.json(
+        "GET",
+        "/v1/jobs/j2/continuous-test-run",
+        200,
+        "{\"job_id\": \"j2\", \"ct_instance_id\": \"c1\", \"mode\": \"incremental\","
+            + " \"timestamp_col\": \"ts\", \"rows\": 90, \"unparseable_timestamps\": 1,"
+            + " \"unparseable_examples\": [null], \"tested_bins\": [1704240000],"
+            + " \"skipped_bins\": [1704153600]}");
+
+    ContinuousTestRun run = new ContinuousTestJob(client, "j2").getRunInfo();
+
+    assertThat(run.unparseableTimestamps()).isEqualTo(1);
+    assertThat(run.unparseableExamples()).containsExactly((String) null);
+    assertThat(run.testedBins()).containsExactly(1704240000L);
+    assertThat(run.skippedBins()).containsExactly(1704153600L);
   }
 
   @Test

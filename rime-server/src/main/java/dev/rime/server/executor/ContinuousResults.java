@@ -1,15 +1,19 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.rime.server.executor;
 
+import dev.rime.api.ContinuousTestRun;
 import dev.rime.api.CtBin;
 import dev.rime.api.CtInstance;
 import dev.rime.api.result.ContinuousRunResult;
 import dev.rime.api.result.TestRunResult;
 import dev.rime.server.store.Database;
 import dev.rime.server.store.JobRecord;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 /**
@@ -82,13 +86,19 @@ final class ContinuousResults {
                         + " s");
               }
               Set<Long> existing = new HashSet<>(database.ct().binStarts(instance.ctInstanceId()));
+              List<Long> tested = new ArrayList<>();
+              Set<Long> kept =
+                  new TreeSet<>(result.skippedBins() == null ? List.of() : result.skippedBins());
               for (ContinuousRunResult.BinResult bin :
                   result.bins() == null
-                      ? java.util.List.<ContinuousRunResult.BinResult>of()
+                      ? List.<ContinuousRunResult.BinResult>of()
                       : result.bins()) {
                 if (existing.contains(bin.startTimeSecs()) && !replace) {
-                  continue; // tested before: kept (the engine was told to skip it)
+                  kept.add(
+                      bin.startTimeSecs()); // tested before: kept (the engine was told to skip it)
+                  continue;
                 }
+                tested.add(bin.startTimeSecs());
                 String runId = insertRun(job, bin.result(), now);
                 database
                     .ct()
@@ -101,9 +111,24 @@ final class ContinuousResults {
                             runId,
                             job.jobId(),
                             now / 1000L),
-                        bin.metrics() == null ? java.util.List.of() : bin.metrics(),
+                        bin.metrics() == null ? List.of() : bin.metrics(),
                         true);
               }
+              database
+                  .ct()
+                  .insertRun(
+                      new ContinuousTestRun(
+                          job.jobId(),
+                          instance.ctInstanceId(),
+                          config.mode(),
+                          result.timestampCol(),
+                          result.rows(),
+                          result.unparseableTimestamps(),
+                          result.unparseableExamples() == null
+                              ? List.of()
+                              : result.unparseableExamples(),
+                          tested,
+                          List.copyOf(kept)));
               if (!database.jobs().markSucceeded(job.jobId(), stressRunId, now)) {
                 throw new IllegalStateException("job " + job.jobId() + " is no longer running");
               }

@@ -43,6 +43,7 @@ final class ContinuousTestHandlers {
                             ctx.pathParam("ct_instance_id"),
                             Requests.body(ctx, StartIncrementalContinuousTestRequest.class))))
         .on(Operation.LIST_CT_BINS, ctx -> ctx.json(ct.listBins(ctx.pathParam("ct_instance_id"))))
+        .on(Operation.GET_CONTINUOUS_TEST_RUN, ctx -> ctx.json(ct.getRun(ctx.pathParam("job_id"))))
         .on(
             Operation.GET_CT_TIME_SERIES,
             ctx ->

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.rime.server.service;
 
+import dev.rime.api.ContinuousTestRun;
 import dev.rime.api.CreateCtInstanceRequest;
 import dev.rime.api.CtInstance;
 import dev.rime.api.ErrorResponse;
@@ -273,6 +274,25 @@ public final class ContinuousTestService {
       }
     }
     return new TimeSeriesResponse(metric, f, points);
+  }
+
+  /** What a SUCCEEDED continuous-test job did with its data. */
+  public ContinuousTestRun getRun(String jobId) {
+    JobRecord job =
+        jobs.get(jobId).orElseThrow(() -> ApiException.notFound("job", jobId, "job_id"));
+    if (job.type() != JobType.FIREWALL_BATCH_TEST) {
+      throw ApiException.invalid(
+          "job '" + jobId + "' is a " + job.type() + ", not a continuous test", "job_id");
+    }
+    return ct.getRun(jobId)
+        .orElseThrow(
+            () ->
+                new ApiException(
+                    ErrorResponse.Code.FAILED_PRECONDITION,
+                    "Job has status "
+                        + job.status()
+                        + "; it must have status SUCCEEDED to get results",
+                    "job_id"));
   }
 
   /** The test-run config of the instance's reference stress test, as stored with its job. */

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.rime.server.store;
 
+import dev.rime.api.ContinuousTestRun;
 import dev.rime.api.CtBin;
 import dev.rime.api.CtInstance;
 import dev.rime.api.TimeSeriesResponse;
@@ -62,6 +63,12 @@ public interface CtStore {
    * @param feature the feature, or null for the overall series
    */
   List<TimeSeriesResponse.Point> series(String ctInstanceId, String metric, String feature);
+
+  /** Records what a SUCCEEDED continuous-test job did with its data. */
+  void insertRun(ContinuousTestRun run);
+
+  /** What a continuous-test job did, once it has SUCCEEDED. */
+  Optional<ContinuousTestRun> getRun(String jobId);
 
   /** Metric ids the instance has values of (sorted), to name them when one is asked for wrongly. */
   Set<String> metrics(String ctInstanceId);

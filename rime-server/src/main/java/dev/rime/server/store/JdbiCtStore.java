@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.rime.server.store;
 
+import dev.rime.api.ContinuousTestRun;
 import dev.rime.api.CtBin;
 import dev.rime.api.CtInstance;
+import dev.rime.api.Json;
 import dev.rime.api.TimeSeriesResponse;
 import dev.rime.api.result.ContinuousRunResult.TimeSeriesValue;
 import java.sql.ResultSet;
@@ -14,6 +16,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.StatementContext;
+import tools.jackson.core.type.TypeReference;
 
 final class JdbiCtStore implements CtStore {
 
@@ -248,6 +251,51 @@ final class JdbiCtStore implements CtStore {
                     })
                 .list());
   }
+
+  @Override
+  public void insertRun(ContinuousTestRun r) {
+    db.call(
+        h ->
+            h.createUpdate(
+                    "INSERT INTO ct_runs (job_id, ct_instance_id, mode, timestamp_col, row_count,"
+                        + " unparseable_timestamps, unparseable_examples, tested_bins,"
+                        + " skipped_bins) VALUES (:job, :ct, :mode, :ts, :rows, :bad, :examples,"
+                        + " :tested, :skipped)")
+                .bind("job", r.jobId())
+                .bind("ct", r.ctInstanceId())
+                .bind("mode", r.mode())
+                .bind("ts", r.timestampCol())
+                .bind("rows", r.rows())
+                .bind("bad", r.unparseableTimestamps())
+                .bind("examples", Json.lenient().writeValueAsString(r.unparseableExamples()))
+                .bind("tested", Json.lenient().writeValueAsString(r.testedBins()))
+                .bind("skipped", Json.lenient().writeValueAsString(r.skippedBins()))
+                .execute());
+  }
+
+  @Override
+  public Optional<ContinuousTestRun> getRun(String jobId) {
+    return db.call(
+        h ->
+            h.createQuery("SELECT * FROM ct_runs WHERE job_id = :job")
+                .bind("job", jobId)
+                .map(
+                    (rs, ctx) ->
+                        new ContinuousTestRun(
+                            rs.getString("job_id"),
+                            rs.getString("ct_instance_id"),
+                            rs.getString("mode"),
+                            rs.getString("timestamp_col"),
+                            rs.getLong("row_count"),
+                            rs.getLong("unparseable_timestamps"),
+                            Json.lenient().readValue(rs.getString("unparseable_examples"), STRINGS),
+                            Json.lenient().readValue(rs.getString("tested_bins"), LONGS),
+                            Json.lenient().readValue(rs.getString("skipped_bins"), LONGS)))
+                .findOne());
+  }
+
+  private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
+  private static final TypeReference<List<Long>> LONGS = new TypeReference<>() {};
 
   @Override
   public Set<String> metrics(String ctInstanceId) {

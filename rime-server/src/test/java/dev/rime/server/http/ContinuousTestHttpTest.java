@@ -9,6 +9,7 @@ import static dev.rime.server.executor.ContinuousFixtures.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.rime.api.ContinuousTestRun;
 import dev.rime.api.CtBin;
 import dev.rime.api.CtInstance;
 import dev.rime.api.Job;
@@ -224,6 +225,23 @@ class ContinuousTestHttpTest {
     assertThat(s.get("/v1/ct-instances/" + c.ctInstanceId() + "/time-series").expect(400).json())
         .containsEntry("field", "metric");
 
+    ContinuousTestRun info =
+        s.get("/v1/jobs/" + job.jobId() + "/continuous-test-run")
+            .expect(200)
+            .as(ContinuousTestRun.class);
+    assertThat(info)
+        .isEqualTo(
+            new ContinuousTestRun(
+                job.jobId(),
+                c.ctInstanceId(),
+                "from_reference",
+                "ts",
+                1000,
+                2,
+                List.of("not a date", "null"),
+                List.of(JAN_1, JAN_1 + DAY, JAN_1 + 2 * DAY),
+                List.of()));
+
     Map<String, Object> folder = jobConfig(job);
     assertThat(folder).containsOnlyKeys("test_run_config", "continuous", "base_dir");
     assertThat(folder.get("continuous"))
@@ -282,6 +300,32 @@ class ContinuousTestHttpTest {
     Job failed = awaitEnd(fromReference(p.projectId(), missing, Map.of()));
     assertThat(failed.status()).isEqualTo(JobStatus.FAILING);
     assertThat(failed.errorMessage()).isEqualTo("data_info.eval_path: file missing.json not found");
+    assertThat(s.get("/v1/jobs/" + failed.jobId() + "/continuous-test-run").expect(409).json())
+        .containsEntry("field", "job_id")
+        .containsEntry(
+            "message", "Job has status FAILING; it must have status SUCCEEDED to get results");
+    assertThat(s.get("/v1/jobs/nope/continuous-test-run").expect(404).json())
+        .containsEntry("field", "job_id");
+  }
+
+  @Test
+  void aStressTestJobHasNoContinuousRun() {
+    Job job =
+        s.post(
+                "/v1/stress-tests",
+                Map.of(
+                    "test_run_config",
+                    Map.of("run_name", "succeed:1"),
+                    "ram_request_megabytes",
+                    256,
+                    "cpu_request_millicores",
+                    500))
+            .expect(201)
+            .as(Job.class);
+    assertThat(s.get("/v1/jobs/" + job.jobId() + "/continuous-test-run").expect(400).json())
+        .containsEntry("field", "job_id")
+        .containsEntry(
+            "message", "job '" + job.jobId() + "' is a MODEL_STRESS_TEST, not a continuous test");
   }
 
   @Test
@@ -354,6 +398,14 @@ class ContinuousTestHttpTest {
         .containsEntry("continuous_info", Map.of("timestamp_col", "when", "bin_size", "day"));
     assertThat(config.get("data_info"))
         .isEqualTo(Map.of("ref_path", "ref.csv", "label_col", "y", "eval_path", more.toString()));
+
+    ContinuousTestRun incInfo =
+        s.get("/v1/jobs/" + inc.jobId() + "/continuous-test-run")
+            .expect(200)
+            .as(ContinuousTestRun.class);
+    assertThat(incInfo.mode()).isEqualTo("incremental");
+    assertThat(incInfo.testedBins()).containsExactly(JAN_1 + 2 * DAY);
+    assertThat(incInfo.skippedBins()).as("kept by the server").containsExactly(JAN_1 + DAY);
 
     List<CtBin> after = bins(ct);
     assertThat(after)

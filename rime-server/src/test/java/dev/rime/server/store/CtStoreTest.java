@@ -4,6 +4,7 @@ package dev.rime.server.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.rime.api.ContinuousTestRun;
 import dev.rime.api.CtBin;
 import dev.rime.api.CtInstance;
 import dev.rime.api.TimeSeriesResponse.Point;
@@ -187,5 +188,24 @@ class CtStoreTest extends StoreTestBase {
         false);
     assertThat(ct.series("c1", "prediction_psi", null))
         .containsExactly(new Point(JAN_1, JAN_1 + DAY, null));
+  }
+
+  @Test
+  void whatAJobDidIsStoredWithItsListsAndReadBack() {
+    instance("c1", "p1");
+    ContinuousTestRun run =
+        new ContinuousTestRun(
+            "j1",
+            "c1",
+            "incremental",
+            "ts",
+            1000,
+            2,
+            java.util.Arrays.asList("not a date", null),
+            List.of(JAN_1 + DAY),
+            List.of(JAN_1));
+    ct.insertRun(run);
+    assertThat(ct.getRun("j1")).contains(run);
+    assertThat(ct.getRun("j2")).isEmpty();
   }
 }
