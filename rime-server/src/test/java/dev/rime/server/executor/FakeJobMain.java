@@ -101,7 +101,8 @@ public final class FakeJobMain {
 
   /**
    * A continuous-test job: its evaluation data ({@code data_info.eval_path}) is, for the fake, the
-   * result file to hand back (a {@code ContinuousRunResult} a test wrote), or a missing file.
+   * result file to hand back (a {@code ContinuousRunResult} a test wrote), or a missing file; a
+   * {@code run_name} {@code sleep-then-succeed:<millis>} waits that long first.
    */
   private static void continuous(Path dir, Map<String, Object> config) throws Exception {
     @SuppressWarnings("unchecked")
@@ -117,6 +118,10 @@ public final class FakeJobMain {
       System.exit(1);
     }
     write(dir, "progress.json", "{\"tests_completed\":1,\"tests_total\":1}");
+    String runName = String.valueOf(config.get("run_name"));
+    if (runName.startsWith("sleep-then-succeed:")) {
+      Thread.sleep(Long.parseLong(runName.substring("sleep-then-succeed:".length())));
+    }
     write(dir, "result.json", Files.readString(result));
     write(dir, "exit.json", "{\"status\":\"SUCCEEDED\"}");
   }

@@ -275,6 +275,35 @@ class ContinuousTestHttpTest {
   }
 
   @Test
+  void aContinuousTestThatFinishedWhileTheServerWasDownIsStoredOnRestart() throws Exception {
+    Project p = project("fraud");
+    Path result =
+        ContinuousFixtures.write(
+            tmp.resolve("results/ref.json"),
+            daily(run("stress", "age"), day(0, 0.1, 0.1), day(1, 0.2, 0.2)));
+    Job job =
+        fromReference(
+            p.projectId(),
+            result,
+            Map.of("ct_instance_name", "after restart"),
+            "sleep-then-succeed:1500");
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(() -> s.get("/v1/jobs/" + job.jobId()).as(Job.class).status() == JobStatus.RUNNING);
+    s.server.close(); // the job's process keeps running
+    Path exit = tmp.resolve("data/jobs").resolve(job.jobId()).resolve("exit.json");
+    await().atMost(Duration.ofSeconds(30)).until(() -> java.nio.file.Files.exists(exit));
+    Thread.sleep(300); // let the process exit
+    s = TestServer.withFakeEngine(tmp.resolve("data"), new Capacity(2000, 4000));
+
+    Job done = s.get("/v1/jobs/" + job.jobId()).expect(200).as(Job.class);
+    assertThat(done.status()).as(done.errorMessage()).isEqualTo(JobStatus.SUCCEEDED);
+    assertThat(s.get("/v1/ct-instances/" + done.ctInstanceId()).as(CtInstance.class).name())
+        .isEqualTo("after restart");
+    assertThat(bins(done.ctInstanceId())).hasSize(2);
+  }
+
+  @Test
   void theInstanceIsNamedAfterTheRunWhenNoNameIsGiven() throws Exception {
     Project p = project("fraud");
     Path result =
@@ -576,12 +605,16 @@ class ContinuousTestHttpTest {
   }
 
   Job fromReference(String projectId, Path result, Map<String, Object> extra) {
+    return fromReference(projectId, result, extra, "Daily fraud");
+  }
+
+  Job fromReference(String projectId, Path result, Map<String, Object> extra, String runName) {
     Map<String, Object> dataInfo = new LinkedHashMap<>();
     dataInfo.put("ref_path", "ref.csv");
     dataInfo.put("eval_path", result.toString());
     dataInfo.put("label_col", "y");
     Map<String, Object> config = new LinkedHashMap<>();
-    config.put("run_name", "Daily fraud");
+    config.put("run_name", runName);
     config.put("data_info", dataInfo);
     config.put("model_task", "Binary Classification");
     config.put("continuous_info", Map.of("timestamp_col", "ts", "bin_size", "day"));
