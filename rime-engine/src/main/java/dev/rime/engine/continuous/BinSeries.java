@@ -11,7 +11,6 @@ import dev.rime.engine.metrics.Metric;
 import dev.rime.engine.metrics.MetricStats;
 import dev.rime.engine.stats.Edges;
 import dev.rime.engine.stats.Psi;
-import dev.rime.engine.tests.TestCatalogue;
 import dev.rime.engine.tests.TestContext;
 import dev.rime.engine.tests.TestParams;
 import java.util.ArrayList;
@@ -270,25 +269,11 @@ public final class BinSeries {
     return out;
   }
 
-  /** Whether {@code cases} include one of the Abnormal Inputs category. */
-  static boolean anyAbnormalInputs(List<TestCase> cases) {
-    return cases.stream().anyMatch(c -> "Abnormal Inputs".equals(c.category()));
-  }
-
   private static Double rate(long n, long rows) {
     return rows == 0 ? null : (double) n / rows;
   }
 
   private static Double finite(Double v) {
     return v == null || v.isNaN() || v.isInfinite() ? null : v;
-  }
-
-  static {
-    // The ids the series read parameters from must stay in the catalogue.
-    for (String id : List.of("prediction_drift", "continuous_drift", "categorical_drift")) {
-      if (TestCatalogue.byId(id).isEmpty()) {
-        throw new IllegalStateException("no catalogue test " + id);
-      }
-    }
   }
 }
