@@ -285,8 +285,13 @@ public final class JobScheduler implements AutoCloseable {
 
   private void storeContinuousResult(JobRecord job, ContinuousRunResult result, long now) {
     try {
+      long t0 = System.nanoTime();
       new ContinuousResults(database).store(job, result, now);
-      LOG.info("continuous test job {} succeeded: {} bins", job.jobId(), result.bins().size());
+      LOG.info(
+          "continuous test job {} succeeded: {} bins stored in {} ms",
+          job.jobId(),
+          result.bins().size(),
+          (System.nanoTime() - t0) / 1_000_000);
     } catch (RuntimeException e) {
       LOG.error("could not store the result of continuous test job {}", job.jobId(), e);
       database
