@@ -311,4 +311,73 @@ class ContinuousEngineTest {
     assertThat(r.stressTest().summary().modelPerf().get("Multiclass Accuracy").evalMetric())
         .isCloseTo(3.0 / 5, within(1e-12));
   }
+
+  /** The comparable part of a case: id, features, status, severity and metrics. */
+  private static void assertSameCases(List<TestCase> actual, List<TestCase> expected) {
+    assertThat(actual).hasSameSizeAs(expected);
+    for (int i = 0; i < expected.size(); i++) {
+      TestCase a = actual.get(i);
+      TestCase e = expected.get(i);
+      assertThat(a.testId()).isEqualTo(e.testId());
+      assertThat(a.features()).as(a.testId()).isEqualTo(e.features());
+      assertThat(a.status()).as(a.testId() + " " + a.features()).isEqualTo(e.status());
+      assertThat(a.severity()).as(a.testId() + " " + a.features()).isEqualTo(e.severity());
+      assertThat(a.metrics().keySet()).isEqualTo(e.metrics().keySet());
+      e.metrics()
+          .forEach(
+              (k, v) -> {
+                Double got = a.metrics().get(k);
+                if (v == null || got == null || v.isNaN()) {
+                  assertThat(got).as(a.testId() + " " + k).isEqualTo(v);
+                } else {
+                  // equal up to the order of DuckDB's parallel floating-point sums
+                  assertThat(got)
+                      .as(a.testId() + " " + a.features() + " " + k)
+                      .isCloseTo(v, within(1e-9 * Math.max(1, Math.abs(v))));
+                }
+              });
+    }
+  }
+
+  @Test
+  void theStressTestAndEachBinEqualPlainStressTestsOfTheSameRows() {
+    Fixtures.csv(dir, "gref.csv", EngineTest.generated(1, 400, 0));
+    List<String> eval = EngineTest.generated(2, 600, 0.3);
+    List<String> withTs = new ArrayList<>(List.of("ts," + eval.get(0)));
+    List<List<String>> days = new ArrayList<>();
+    for (int d = 0; d < 3; d++) {
+      days.add(new ArrayList<>(List.of("ts," + eval.get(0))));
+    }
+    for (int i = 1; i < eval.size(); i++) {
+      int d = (i - 1) % 3;
+      String line =
+          "2021-03-0" + (d + 1) + " " + String.format("%02d", i % 24) + ":00:00," + eval.get(i);
+      withTs.add(line);
+      days.get(d).add(line);
+    }
+    Fixtures.csv(dir, "geval.csv", withTs);
+    for (int d = 0; d < 3; d++) {
+      Fixtures.csv(dir, "geval" + d + ".csv", days.get(d));
+    }
+    Map<String, Object> config = Fixtures.config("gref.csv", "geval.csv", "label", "pred");
+    config.put("continuous_info", Map.of("timestamp_col", "ts", "bin_size", "day"));
+
+    ContinuousRunResult r =
+        ContinuousEngine.run(
+            config, dir, ContinuousEngine.Mode.FROM_REFERENCE, Set.of(), ProgressListener.NONE);
+
+    Map<String, Object> plain = Fixtures.config("gref.csv", "geval.csv", "label", "pred");
+    plain.put("tests_config", Map.of("global_exclude_columns", List.of("ts")));
+    assertSameCases(r.stressTest().testCases(), Engine.run(plain, dir, null).testCases());
+    assertThat(r.bins()).hasSize(3);
+    for (int d = 0; d < 3; d++) {
+      Map<String, Object> day = Fixtures.config("gref.csv", "geval" + d + ".csv", "label", "pred");
+      day.put(
+          "tests_config",
+          Map.of(
+              "categories", ContinuousEngine.CATEGORIES, "global_exclude_columns", List.of("ts")));
+      assertThat(r.bins().get(d).rows()).isEqualTo(200);
+      assertSameCases(r.bins().get(d).result().testCases(), Engine.run(day, dir, null).testCases());
+    }
+  }
 }
