@@ -2,9 +2,7 @@
 package dev.rime.engine;
 
 import dev.rime.api.Json;
-import dev.rime.api.result.ContinuousRunResult;
 import dev.rime.api.result.TestRunResult;
-import dev.rime.engine.config.ConfigException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -24,20 +22,21 @@ import org.slf4j.LoggerFactory;
  * ({@link JobFolder#writeAtomically}):
  *
  * <ul>
- *   <li>reads {@code config.json} = {@code {"test_run_config": {...}, "base_dir": "/abs/path"}},
- *       plus, for a continuous test, {@code "continuous": {"mode": "from_reference" |
- *       "incremental", "skip_bins": [bin start, seconds since the epoch, ...]}};
+ *   <li>reads {@code config.json} = {@code {"test_run_config": {...}, "base_dir": "/abs/path"}};
  *   <li>writes {@code progress.json} = {@code {"tests_completed": n, "tests_total": N}} before the
  *       first test and after each test;
- *   <li>on success writes {@code result.json} (the {@link TestRunResult}; for a continuous test the
- *       {@link ContinuousRunResult}, see {@link ContinuousEngine}), then {@code exit.json} = {@code
- *       {"status": "SUCCEEDED"}}, and exits 0;
+ *   <li>on success writes {@code result.json} (the {@link TestRunResult}), then {@code exit.json} =
+ *       {@code {"status": "SUCCEEDED"}}, and exits 0;
  *   <li>on failure writes {@code exit.json} = {@code {"status": "FAILED", "error": "..."}} and
  *       exits 1: config and data errors give their own message (naming the key, file or column),
  *       any other error {@code engine crashed: <exception>}.
  * </ul>
  *
- * Logs go to stdout (plain lines), which the executor sends to the job log.
+ * A continuous test's {@code config.json} also has {@code "continuous": {"mode": "from_reference" |
+ * "incremental", "skip_bins": [bin start, seconds since the epoch, ...]}}: the job runs {@link
+ * ContinuousEngine} and {@code result.json} is a {@link dev.rime.api.result.ContinuousRunResult}.
+ *
+ * <p>Logs go to stdout (plain lines), which the executor sends to the job log.
  */
 public final class JobMain {
 
@@ -73,26 +72,21 @@ public final class JobMain {
       Object baseDir = job.get("base_dir");
       @SuppressWarnings("unchecked")
       Map<String, Object> testRunConfig = (Map<String, Object>) config;
-      Path base = baseDir instanceof String ? Path.of((String) baseDir) : null;
-      ProgressListener progress =
-          (done, total) -> {
-            Map<String, Object> p = new LinkedHashMap<>();
-            p.put("tests_completed", done);
-            p.put("tests_total", total);
-            writeAtomically(jobDir.resolve(JobFolder.PROGRESS), p);
-          };
+
       if (job.get("continuous") != null) {
-        ContinuousRunResult result =
-            runContinuous(testRunConfig, base, job.get("continuous"), progress);
-        writeAtomically(jobDir.resolve(JobFolder.RESULT), result);
-        writeAtomically(jobDir.resolve(JobFolder.EXIT), Map.of("status", "SUCCEEDED"));
-        log.info(
-            "job succeeded: {} bins tested, {} skipped",
-            result.bins().size(),
-            result.skippedBins().size());
-        return 0;
+        return runContinuous(jobDir, testRunConfig, baseDir, job.get("continuous"));
       }
-      TestRunResult result = Engine.run(testRunConfig, base, progress);
+
+      TestRunResult result =
+          Engine.run(
+              testRunConfig,
+              baseDir instanceof String ? Path.of((String) baseDir) : null,
+              (done, total) -> {
+                Map<String, Object> p = new LinkedHashMap<>();
+                p.put("tests_completed", done);
+                p.put("tests_total", total);
+                writeAtomically(jobDir.resolve(JobFolder.PROGRESS), p);
+              });
       writeAtomically(jobDir.resolve(JobFolder.RESULT), result);
       writeAtomically(jobDir.resolve(JobFolder.EXIT), Map.of("status", "SUCCEEDED"));
       log.info("job succeeded: {} test cases", result.testCases().size());
@@ -106,16 +100,19 @@ public final class JobMain {
     }
   }
 
-  /** The {@code continuous} object of the job config: mode and bins to skip. */
-  private static ContinuousRunResult runContinuous(
-      Map<String, Object> config, Path base, Object continuous, ProgressListener progress) {
+  /**
+   * Runs a continuous test: the job config's {@code continuous} object gives mode and bins to skip.
+   */
+  private static int runContinuous(
+      Path jobDir, Map<String, Object> config, Object baseDir, Object continuous) {
     if (!(continuous instanceof Map<?, ?> c)) {
-      throw new ConfigException(
+      throw new dev.rime.engine.config.ConfigException(
           "continuous", "expected an object {\"mode\": ..., \"skip_bins\": [...]}");
     }
     for (Object k : c.keySet()) {
       if (!"mode".equals(k) && !"skip_bins".equals(k)) {
-        throw new ConfigException("continuous." + k, "unknown key: expected mode or skip_bins");
+        throw new dev.rime.engine.config.ConfigException(
+            "continuous." + k, "unknown key: expected mode or skip_bins");
       }
     }
     ContinuousEngine.Mode mode = ContinuousEngine.Mode.of("continuous.mode", c.get("mode"));
@@ -123,18 +120,37 @@ public final class JobMain {
     Object bins = c.get("skip_bins");
     if (bins != null) {
       if (!(bins instanceof List<?> list)) {
-        throw new ConfigException(
+        throw new dev.rime.engine.config.ConfigException(
             "continuous.skip_bins", "expected a list of bin start times (seconds)");
       }
       for (Object b : list) {
         if (!(b instanceof Number n) || n.doubleValue() != Math.rint(n.doubleValue())) {
-          throw new ConfigException(
+          throw new dev.rime.engine.config.ConfigException(
               "continuous.skip_bins", "expected whole seconds since the epoch, got " + b);
         }
         skip.add(n.longValue());
       }
     }
-    return ContinuousEngine.run(config, base, mode, skip, progress);
+    dev.rime.api.result.ContinuousRunResult result =
+        ContinuousEngine.run(
+            config,
+            baseDir instanceof String ? Path.of((String) baseDir) : null,
+            mode,
+            skip,
+            (done, total) -> {
+              Map<String, Object> p = new LinkedHashMap<>();
+              p.put("tests_completed", done);
+              p.put("tests_total", total);
+              writeAtomically(jobDir.resolve(JobFolder.PROGRESS), p);
+            });
+    writeAtomically(jobDir.resolve(JobFolder.RESULT), result);
+    writeAtomically(jobDir.resolve(JobFolder.EXIT), Map.of("status", "SUCCEEDED"));
+    LoggerFactory.getLogger(JobMain.class)
+        .info(
+            "job succeeded: {} bins tested, {} skipped",
+            result.bins().size(),
+            result.skippedBins().size());
+    return 0;
   }
 
   private static int fail(Path jobDir, String message) {
