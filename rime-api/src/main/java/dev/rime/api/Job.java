@@ -4,7 +4,9 @@ package dev.rime.api;
 /**
  * A job as the server reports it. Times are seconds since the epoch; {@code runningTimeSecs} is
  * measured from the start until now, or until the end once the job has ended. {@code testRunId} is
- * set when the job has succeeded.
+ * set when the job has succeeded (for a continuous test started from a reference, the stress test's
+ * run). {@code ctInstanceId} is the CT instance of a continuous test (for one started from a
+ * reference, set once it has succeeded); null for other jobs.
  */
 public record Job(
     String jobId,
@@ -23,4 +25,29 @@ public record Job(
     int cpuRequestMillicores,
     String rimeManagedImage,
     CustomImage customImage,
-    boolean cancellationRequested) {}
+    boolean cancellationRequested,
+    String ctInstanceId) {
+
+  /** This job with its CT instance. */
+  public Job withCtInstanceId(String id) {
+    return new Job(
+        jobId,
+        name,
+        type,
+        status,
+        projectId,
+        creationTimeSecs,
+        startTimeSecs,
+        endTimeSecs,
+        runningTimeSecs,
+        progress,
+        errorMessage,
+        testRunId,
+        ramRequestMegabytes,
+        cpuRequestMillicores,
+        rimeManagedImage,
+        customImage,
+        cancellationRequested,
+        id);
+  }
+}

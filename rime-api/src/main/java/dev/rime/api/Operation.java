@@ -25,7 +25,27 @@ public enum Operation {
   LIST_MANAGED_IMAGES("listManagedImages", "GET", "/v1/images", true),
   GET_MANAGED_IMAGE("getManagedImage", "GET", "/v1/images/{name}", true),
   DELETE_MANAGED_IMAGE("deleteManagedImage", "DELETE", "/v1/images/{name}", true),
-  GET_MANAGED_IMAGE_LOGS("getManagedImageLogs", "GET", "/v1/images/{name}/logs", true);
+  GET_MANAGED_IMAGE_LOGS("getManagedImageLogs", "GET", "/v1/images/{name}/logs", true),
+  CREATE_CT_INSTANCE("createCtInstance", "POST", "/v1/ct-instances", true),
+  GET_CT_INSTANCE("getCtInstance", "GET", "/v1/ct-instances/{ct_instance_id}", true),
+  GET_ACTIVE_CT_INSTANCE(
+      "getActiveCtInstanceForProject", "GET", "/v1/projects/{project_id}/active-ct-instance", true),
+  ACTIVATE_CT_INSTANCE(
+      "activateCtInstance", "POST", "/v1/ct-instances/{ct_instance_id}/activate", true),
+  DEACTIVATE_CT_INSTANCE(
+      "deactivateCtInstance", "POST", "/v1/ct-instances/{ct_instance_id}/deactivate", true),
+  START_CONTINUOUS_TEST_FROM_REFERENCE(
+      "startContinuousTestFromReference", "POST", "/v1/continuous-tests", true),
+  START_INCREMENTAL_CONTINUOUS_TEST(
+      "startIncrementalContinuousTest",
+      "POST",
+      "/v1/ct-instances/{ct_instance_id}/continuous-tests",
+      true),
+  LIST_CT_BINS("listCtBins", "GET", "/v1/ct-instances/{ct_instance_id}/bins", true),
+  GET_CT_TIME_SERIES(
+      "getCtTimeSeries", "GET", "/v1/ct-instances/{ct_instance_id}/time-series", true),
+  GET_CONTINUOUS_TEST_RUN(
+      "getContinuousTestRun", "GET", "/v1/jobs/{job_id}/continuous-test-run", true);
 
   /** The HTTP header that carries the API key. */
   public static final String API_KEY_HEADER = "rime-api-key";

@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
       ResultsCommand.class,
       ApiKeyCommand.class,
       ImageCommand.class,
+      CtCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class RimeCli implements Runnable {

@@ -103,7 +103,7 @@ public final class Engine {
     }
   }
 
-  private static TestRunResult runTests(
+  static TestRunResult runTests(
       TestContext ctx,
       TestRunConfig cfg,
       List<StressTest> selected,
@@ -339,7 +339,7 @@ public final class Engine {
     }
   }
 
-  private static TestsConfig readTestsConfig(String value, Path baseDir) {
+  static TestsConfig readTestsConfig(String value, Path baseDir) {
     Path file = DataLoader.resolve("tests_config_path", value, baseDir);
     if (!Files.isRegularFile(file)) {
       throw new ConfigException("tests_config_path", "file not found: " + file);

@@ -8,8 +8,11 @@ import dev.rime.engine.model.PythonModelAdapter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,7 +36,11 @@ import org.slf4j.LoggerFactory;
  *       any other error {@code engine crashed: <exception>}.
  * </ul>
  *
- * Logs go to stdout (plain lines), which the executor sends to the job log.
+ * A continuous test's {@code config.json} also has {@code "continuous": {"mode": "from_reference" |
+ * "incremental", "skip_bins": [bin start, seconds since the epoch, ...]}}: the job runs {@link
+ * ContinuousEngine} and {@code result.json} is a {@link dev.rime.api.result.ContinuousRunResult}.
+ *
+ * <p>Logs go to stdout (plain lines), which the executor sends to the job log.
  */
 public final class JobMain {
 
@@ -78,6 +85,11 @@ public final class JobMain {
       }
       @SuppressWarnings("unchecked")
       Map<String, Object> testRunConfig = (Map<String, Object>) config;
+
+      if (job.get("continuous") != null) {
+        return runContinuous(jobDir, testRunConfig, baseDir, job.get("continuous"));
+      }
+
       TestRunResult result =
           Engine.run(
               testRunConfig,
@@ -99,6 +111,59 @@ public final class JobMain {
       log.error("engine crashed", e);
       return fail(jobDir, "engine crashed: " + e);
     }
+  }
+
+  /**
+   * Runs a continuous test: the job config's {@code continuous} object gives mode and bins to skip.
+   */
+  private static int runContinuous(
+      Path jobDir, Map<String, Object> config, Object baseDir, Object continuous) {
+    if (!(continuous instanceof Map<?, ?> c)) {
+      throw new dev.rime.engine.config.ConfigException(
+          "continuous", "expected an object {\"mode\": ..., \"skip_bins\": [...]}");
+    }
+    for (Object k : c.keySet()) {
+      if (!"mode".equals(k) && !"skip_bins".equals(k)) {
+        throw new dev.rime.engine.config.ConfigException(
+            "continuous." + k, "unknown key: expected mode or skip_bins");
+      }
+    }
+    ContinuousEngine.Mode mode = ContinuousEngine.Mode.of("continuous.mode", c.get("mode"));
+    Set<Long> skip = new HashSet<>();
+    Object bins = c.get("skip_bins");
+    if (bins != null) {
+      if (!(bins instanceof List<?> list)) {
+        throw new dev.rime.engine.config.ConfigException(
+            "continuous.skip_bins", "expected a list of bin start times (seconds)");
+      }
+      for (Object b : list) {
+        if (!(b instanceof Number n) || n.doubleValue() != Math.rint(n.doubleValue())) {
+          throw new dev.rime.engine.config.ConfigException(
+              "continuous.skip_bins", "expected whole seconds since the epoch, got " + b);
+        }
+        skip.add(n.longValue());
+      }
+    }
+    dev.rime.api.result.ContinuousRunResult result =
+        ContinuousEngine.run(
+            config,
+            baseDir instanceof String ? Path.of((String) baseDir) : null,
+            mode,
+            skip,
+            (done, total) -> {
+              Map<String, Object> p = new LinkedHashMap<>();
+              p.put("tests_completed", done);
+              p.put("tests_total", total);
+              writeAtomically(jobDir.resolve(JobFolder.PROGRESS), p);
+            });
+    writeAtomically(jobDir.resolve(JobFolder.RESULT), result);
+    writeAtomically(jobDir.resolve(JobFolder.EXIT), Map.of("status", "SUCCEEDED"));
+    LoggerFactory.getLogger(JobMain.class)
+        .info(
+            "job succeeded: {} bins tested, {} skipped",
+            result.bins().size(),
+            result.skippedBins().size());
+    return 0;
   }
 
   private static int fail(Path jobDir, String message) {

@@ -134,4 +134,71 @@ class JobMainTest {
                 Json.lenient().readValue(job.resolve("exit.json").toFile(), Json.MAP).get("error"))
         .startsWith("config.json: cannot read");
   }
+
+  private Path continuousJob(Object continuous) throws Exception {
+    Fixtures.csv(dir, "ref.csv", "color,pred,label", "a,0.2,0", "b,0.8,1");
+    Fixtures.csv(
+        dir,
+        "eval.csv",
+        "ts,color,pred,label",
+        "2021-03-01,a,0.2,0",
+        "2021-03-01 10:00:00,b,0.8,1",
+        "2021-03-02T10:00:00Z,a,0.2,1");
+    Map<String, Object> config = Fixtures.config("ref.csv", "eval.csv", "label", "pred");
+    config.put("continuous_info", Map.of("timestamp_col", "ts", "bin_size", "day"));
+    Path job = dir.resolve("job");
+    Files.createDirectories(job);
+    Map<String, Object> file = new java.util.LinkedHashMap<>();
+    file.put("test_run_config", config);
+    file.put("base_dir", dir.toString());
+    file.put("continuous", continuous);
+    Files.writeString(job.resolve("config.json"), Json.lenient().writeValueAsString(file));
+    return job;
+  }
+
+  @Test
+  void aContinuousJobWritesAContinuousRunResult() throws Exception {
+    Path job =
+        continuousJob(Map.of("mode", "incremental", "skip_bins", java.util.List.of(1614643200L)));
+
+    assertThat(JobMain.run(job)).isZero();
+
+    assertThat(Json.lenient().readValue(job.resolve("exit.json").toFile(), Json.MAP))
+        .isEqualTo(Map.of("status", "SUCCEEDED"));
+    dev.rime.api.result.ContinuousRunResult result =
+        Json.lenient()
+            .readValue(
+                job.resolve("result.json").toFile(), dev.rime.api.result.ContinuousRunResult.class);
+    assertThat(result.stressTest()).isNull();
+    assertThat(result.skippedBins()).containsExactly(1614643200L);
+    assertThat(result.bins()).hasSize(1);
+    assertThat(result.bins().get(0).startTimeSecs()).isEqualTo(1614556800L);
+    assertThat(result.bins().get(0).rows()).isEqualTo(2);
+    Map<String, Object> progress =
+        Json.lenient().readValue(job.resolve("progress.json").toFile(), Json.MAP);
+    assertThat(progress.get("tests_completed")).isEqualTo(progress.get("tests_total"));
+  }
+
+  @Test
+  void aBadContinuousModeFailsNamingTheKey() throws Exception {
+    Path job = continuousJob(Map.of("mode", "sometimes"));
+
+    assertThat(JobMain.run(job)).isEqualTo(1);
+
+    assertThat(Json.lenient().readValue(job.resolve("exit.json").toFile(), Json.MAP))
+        .containsEntry(
+            "error", "continuous.mode: 'sometimes': expected 'from_reference' or 'incremental'");
+  }
+
+  @Test
+  void badSkipBinsFailNamingTheKey() throws Exception {
+    Path job = continuousJob(Map.of("mode", "incremental", "skip_bins", java.util.List.of("x")));
+
+    assertThat(JobMain.run(job)).isEqualTo(1);
+
+    assertThat(Json.lenient().readValue(job.resolve("exit.json").toFile(), Json.MAP))
+        .containsEntry(
+            "error", "continuous.skip_bins: expected whole seconds since the epoch, got x");
+    assertThat(job.resolve("result.json")).doesNotExist();
+  }
 }

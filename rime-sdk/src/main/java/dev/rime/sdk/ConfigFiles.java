@@ -15,8 +15,9 @@ import tools.jackson.core.JacksonException;
  * that a server on the same machine, running in another working directory, finds the files. The
  * paths resolved: every {@code *_path} key of {@code data_info} ({@code ref_path}, {@code
  * eval_path}, {@code ref_pred_path}, {@code feature_type_path}, ...), {@code model_info.path} and
- * {@code tests_config_path}. URLs ({@code s3://}, {@code file:}, any {@code scheme://}) and
- * absolute paths are left alone.
+ * every top-level {@code *_path} key ({@code tests_config_path}; an incremental continuous test's
+ * {@code eval_path} and {@code eval_pred_path}). URLs ({@code s3://}, {@code file:}, any {@code
+ * scheme://}) and absolute paths are left alone.
  */
 final class ConfigFiles {
 
@@ -44,7 +45,8 @@ final class ConfigFiles {
     if (modelInfo instanceof Map) {
       resolveKey(asMap(modelInfo), "path", folder);
     }
-    resolveKey(config, "tests_config_path", folder);
+    // tests_config_path, and an incremental continuous test's eval_path and eval_pred_path
+    resolvePathKeys(config, folder);
     return config;
   }
 

@@ -5,8 +5,10 @@ import dev.rime.api.ApiKeyInfo;
 import dev.rime.api.Calls;
 import dev.rime.api.CreateApiKeyRequest;
 import dev.rime.api.CreateApiKeyResponse;
+import dev.rime.api.CreateCtInstanceRequest;
 import dev.rime.api.CreateManagedImageRequest;
 import dev.rime.api.CreateProjectRequest;
+import dev.rime.api.CtInstance;
 import dev.rime.api.HealthResponse;
 import dev.rime.api.Job;
 import dev.rime.api.JobStatus;
@@ -20,6 +22,7 @@ import dev.rime.api.Operation;
 import dev.rime.api.PipLibraryFilter;
 import dev.rime.api.PipRequirement;
 import dev.rime.api.Project;
+import dev.rime.api.StartContinuousTestRequest;
 import dev.rime.api.StartStressTestRequest;
 import dev.rime.sdk.Transport.Query;
 import java.io.IOException;
@@ -484,9 +487,116 @@ public final class RimeClient {
         Operation.REVOKE_API_KEY, List.of(keyId), Query.none(), null, ApiKeyInfo.class);
   }
 
+  /**
+   * Creates a continuous-test (CT) instance on a stress-test run; it is inactive until {@link
+   * RimeCtInstance#activateCtInstance()}.
+   *
+   * @param binSizeSeconds 3600 (hourly) or 86400 (daily)
+   * @param testRunId a SUCCEEDED stress-test run of the project (the seed's {@code ot_test_run_id})
+   * @throws InvalidArgumentException (field {@code bin_size_seconds}) for another bin size, or
+   *     (field {@code test_run_id}) for a run of another project or a bin's run
+   * @throws NotFoundException when the project or the run does not exist
+   */
+  @Calls(Operation.CREATE_CT_INSTANCE)
+  public RimeCtInstance createCtInstance(
+      String name, long binSizeSeconds, String testRunId, String projectId) {
+    CtInstance c =
+        transport.json(
+            Operation.CREATE_CT_INSTANCE,
+            List.of(),
+            Query.none(),
+            new CreateCtInstanceRequest(name, binSizeSeconds, testRunId, projectId),
+            CtInstance.class);
+    return new RimeCtInstance(this, c.ctInstanceId());
+  }
+
+  /**
+   * A CT instance.
+   *
+   * @throws NotFoundException when it does not exist
+   */
+  @Calls(Operation.GET_CT_INSTANCE)
+  public RimeCtInstance getCtInstance(String ctInstanceId) {
+    return new RimeCtInstance(this, fetchCtInstance(ctInstanceId).ctInstanceId());
+  }
+
+  /**
+   * The project's active CT instance.
+   *
+   * @throws NotFoundException when the project does not exist or has no active CT instance
+   */
+  @Calls(Operation.GET_ACTIVE_CT_INSTANCE)
+  public RimeCtInstance getActiveCtInstanceForProject(String projectId) {
+    Objects.requireNonNull(projectId, "projectId");
+    CtInstance c =
+        transport.json(
+            Operation.GET_ACTIVE_CT_INSTANCE,
+            List.of(projectId),
+            Query.none(),
+            null,
+            CtInstance.class);
+    return new RimeCtInstance(this, c.ctInstanceId());
+  }
+
+  /** {@code startContinuousTestFromReference(config, ContinuousTestOptions.defaults())}. */
+  public ContinuousTestJob startContinuousTestFromReference(Map<String, Object> testRunConfig) {
+    return startContinuousTestFromReference(testRunConfig, ContinuousTestOptions.defaults());
+  }
+
+  /**
+   * Starts a continuous test from a reference: one job runs the stress test of the reference
+   * against the whole evaluation set, creates a CT instance on it (inactive), cuts the evaluation
+   * rows into time bins by {@code continuous_info.timestamp_col} and tests every bin against the
+   * reference.
+   *
+   * @param testRunConfig a stress-test config with {@code continuous_info: {timestamp_col,
+   *     bin_size: "hour"|"day"}}
+   * @throws InvalidConfigException when the server rejects the config (the key is named)
+   * @throws NotFoundException when the project does not exist
+   */
+  @Calls(Operation.START_CONTINUOUS_TEST_FROM_REFERENCE)
+  public ContinuousTestJob startContinuousTestFromReference(
+      Map<String, Object> testRunConfig, ContinuousTestOptions options) {
+    Objects.requireNonNull(testRunConfig, "testRunConfig");
+    Objects.requireNonNull(options, "options");
+    StressTestOptions o = options.job();
+    StartContinuousTestRequest request =
+        new StartContinuousTestRequest(
+            testRunConfig,
+            o.projectId(),
+            options.ctInstanceName(),
+            o.rimeManagedImage(),
+            o.customImage(),
+            o.ramRequestMegabytes(),
+            o.cpuRequestMillicores());
+    Job job =
+        transport.json(
+            Operation.START_CONTINUOUS_TEST_FROM_REFERENCE,
+            List.of(),
+            Query.none(),
+            request,
+            Job.class);
+    return new ContinuousTestJob(this, job.jobId());
+  }
+
+  /**
+   * A handle on an existing continuous-test job.
+   *
+   * @throws NotFoundException when the job does not exist
+   */
+  public ContinuousTestJob getContinuousTestJob(String jobId) {
+    return new ContinuousTestJob(this, fetchJob(jobId).jobId());
+  }
+
   @Override
   public String toString() {
     return "RimeClient[" + baseUri() + "]";
+  }
+
+  CtInstance fetchCtInstance(String ctInstanceId) {
+    Objects.requireNonNull(ctInstanceId, "ctInstanceId");
+    return transport.json(
+        Operation.GET_CT_INSTANCE, List.of(ctInstanceId), Query.none(), null, CtInstance.class);
   }
 
   Job fetchJob(String jobId) {

@@ -169,8 +169,13 @@ public final class StressTestJob {
    */
   @Calls(Operation.LIST_TEST_CASES)
   public TestCasesResult getTestCasesResult(String version) {
+    checkVersion(version);
+    return testCases(client, succeededTestRunId(), version);
+  }
+
+  /** Every test case of a test run (a stress test's or a continuous-test bin's). */
+  static TestCasesResult testCases(RimeClient client, String testRunId, String version) {
     String v = checkVersion(version);
-    String testRunId = succeededTestRunId();
     List<Map<String, Object>> records = new ArrayList<>();
     String schemaVersion = null;
     Set<String> seenTokens = new HashSet<>();
@@ -226,8 +231,13 @@ public final class StressTestJob {
    */
   @Calls(Operation.GET_TEST_RUN)
   public TestRunResultTable getTestRunResult(String version) {
+    checkVersion(version);
+    return testRun(client, succeededTestRunId(), version);
+  }
+
+  /** The summary of a test run (a stress test's or a continuous-test bin's) as a one-row table. */
+  static TestRunResultTable testRun(RimeClient client, String testRunId, String version) {
     String v = checkVersion(version);
-    String testRunId = succeededTestRunId();
     TestRunResponse r =
         withVersionHelp(
             v,

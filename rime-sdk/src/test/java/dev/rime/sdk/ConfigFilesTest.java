@@ -57,6 +57,22 @@ class ConfigFilesTest {
   }
 
   @Test
+  void an_incremental_configs_top_level_paths_become_absolute() throws Exception {
+    Path file =
+        write(
+            "ct/may.json",
+            "{\"eval_path\": \"data/may.csv\", \"eval_pred_path\": \"/abs/may-preds.csv\","
+                + " \"timestamp_col\": \"ts\"}");
+
+    Map<String, Object> config = RimeClient.loadConfig(file);
+
+    assertThat(config)
+        .containsEntry("eval_path", dir.resolve("ct/data/may.csv").toString())
+        .containsEntry("eval_pred_path", "/abs/may-preds.csv")
+        .containsEntry("timestamp_col", "ts");
+  }
+
+  @Test
   void urls_and_absolute_paths_are_left_alone() throws Exception {
     Path file =
         write(

@@ -17,7 +17,12 @@ import org.junit.jupiter.api.Test;
 class ContractCoverageTest {
 
   private static final List<Class<?>> PUBLIC_API =
-      List.of(RimeClient.class, StressTestJob.class, ImageBuilder.class);
+      List.of(
+          RimeClient.class,
+          StressTestJob.class,
+          ImageBuilder.class,
+          RimeCtInstance.class,
+          ContinuousTestJob.class);
 
   @Test
   void every_operation_has_exactly_one_sdk_method() {

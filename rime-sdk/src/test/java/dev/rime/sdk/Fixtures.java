@@ -26,6 +26,8 @@ final class Fixtures {
     private String progress = "null";
     private String testRunId = "null";
     private String errorMessage = "null";
+    private String type = "MODEL_STRESS_TEST";
+    private String ctInstanceId = "null";
 
     private JobJson(String id) {
       this.id = id;
@@ -66,6 +68,12 @@ final class Fixtures {
       return this;
     }
 
+    JobJson continuous(String ctInstanceId) {
+      this.type = "FIREWALL_BATCH_TEST";
+      this.ctInstanceId = ctInstanceId == null ? "null" : "\"" + ctInstanceId + "\"";
+      return this;
+    }
+
     JobJson errorMessage(String message) {
       this.errorMessage = "\"" + message + "\"";
       return this;
@@ -76,7 +84,9 @@ final class Fixtures {
           + id
           + "\", \"name\": \""
           + name
-          + "\", \"type\": \"MODEL_STRESS_TEST\", \"status\": \""
+          + "\", \"type\": \""
+          + type
+          + "\", \"status\": \""
           + status
           + "\", \"project_id\": \"proj-default\", \"creation_time_secs\": 1764323990,"
           + " \"start_time_secs\": "
@@ -93,7 +103,9 @@ final class Fixtures {
           + testRunId
           + ", \"ram_request_megabytes\": 4000, \"cpu_request_millicores\": 1500,"
           + " \"rime_managed_image\": null, \"custom_image\": null,"
-          + " \"cancellation_requested\": false}";
+          + " \"cancellation_requested\": false, \"ct_instance_id\": "
+          + ctInstanceId
+          + "}";
     }
   }
 

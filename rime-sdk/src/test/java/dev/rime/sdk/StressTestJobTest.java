@@ -282,7 +282,8 @@ class StressTestJobTest {
             1500,
             null,
             null,
-            false);
+            false,
+            null);
 
     assertThat(StressTestJob.statusLine(j)).isEqualTo("Status: RUNNING, Running Time: " + expected);
   }
@@ -307,7 +308,8 @@ class StressTestJobTest {
             1500,
             null,
             null,
-            false);
+            false,
+            null);
 
     assertThat(StressTestJob.statusLine(j)).isEqualTo("Status: RUNNING, Running Time: 00:00:01.00");
   }

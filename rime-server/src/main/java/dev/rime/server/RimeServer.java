@@ -9,6 +9,7 @@ import dev.rime.server.images.ImageBuilds;
 import dev.rime.server.images.PythonInterpreters;
 import dev.rime.server.images.RunnerEnvironment;
 import dev.rime.server.service.ApiKeyService;
+import dev.rime.server.service.ContinuousTestService;
 import dev.rime.server.service.JobService;
 import dev.rime.server.service.ManagedImageService;
 import dev.rime.server.service.ProjectService;
@@ -109,23 +110,32 @@ public final class RimeServer implements AutoCloseable {
       scheduler = new JobScheduler(database, executor, config.clock());
       scheduler.start();
 
+      StressTestService stressTests =
+          new StressTestService(
+              database.jobs(),
+              projects,
+              config.configValidator(),
+              executor,
+              scheduler,
+              images,
+              config.baseDir(),
+              config.clock());
       HttpApi.Services services =
           new HttpApi.Services(
               projects,
-              new StressTestService(
-                  database.jobs(),
-                  projects,
-                  config.configValidator(),
-                  executor,
-                  scheduler,
-                  images,
-                  config.baseDir(),
-                  config.clock()),
-              new JobService(database.jobs(), executor, scheduler, config.clock()),
+              stressTests,
+              new JobService(database.jobs(), database.ct(), executor, scheduler, config.clock()),
               new ResultService(database.testRuns()),
               apiKeys,
               images,
-              EngineVersion.get());
+              EngineVersion.get(),
+              new ContinuousTestService(
+                  database.ct(),
+                  database.testRuns(),
+                  database.jobs(),
+                  projects,
+                  stressTests,
+                  config.clock()));
       Javalin app = HttpApi.create(services, config.host(), config.port());
       app.start();
       LOG.info(

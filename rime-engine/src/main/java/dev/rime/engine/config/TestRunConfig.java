@@ -20,6 +20,8 @@ import java.util.Set;
  * @param numSubsets {@code subset_profiling_config.num_subsets} (10)
  * @param confidenceLevel {@code subset_profiling_config.confidence_level} (0.95)
  * @param randomSeed {@code random_seed} (0)
+ * @param continuousInfo {@code continuous_info} (continuous tests: timestamp column and bin size),
+ *     or null
  * @param raw the config as given
  */
 public record TestRunConfig(
@@ -34,6 +36,7 @@ public record TestRunConfig(
     int numSubsets,
     double confidenceLevel,
     long randomSeed,
+    ContinuousInfo continuousInfo,
     Map<String, Object> raw) {
 
   private static final List<String> KEYS =
@@ -47,12 +50,11 @@ public record TestRunConfig(
           "model_profiling_info",
           "data_profiling_info",
           "subset_profiling_config",
-          "random_seed");
+          "random_seed",
+          "continuous_info");
 
   private static final Map<String, String> UNSUPPORTED =
-      Map.of(
-          "continuous_info", "continuous testing comes in a later issue",
-          "silent_errors", "a test that raises always becomes a failed test case");
+      Map.of("silent_errors", "a test that raises always becomes a failed test case");
 
   private static final Set<String> MODEL_PROFILING_KEYS =
       Set.of(
@@ -145,6 +147,8 @@ public record TestRunConfig(
     Long numSubsets = sp.integer("num_subsets", Range.closed(1, 10000));
     Double confidence = sp.number("confidence_level", new Range(0, true, 1, true));
     Long seed = root.integer("random_seed", Range.LONGS);
+    ContinuousInfo continuous =
+        root.has("continuous_info") ? ContinuousInfo.parse(root.object("continuous_info")) : null;
 
     return new TestRunConfig(
         runName,
@@ -158,6 +162,7 @@ public record TestRunConfig(
         numSubsets == null ? 10 : numSubsets.intValue(),
         confidence == null ? 0.95 : confidence,
         seed == null ? 0L : seed,
+        continuous,
         config);
   }
 
@@ -200,6 +205,7 @@ public record TestRunConfig(
         numSubsets,
         confidenceLevel,
         randomSeed,
+        continuousInfo,
         raw);
   }
 
@@ -217,6 +223,7 @@ public record TestRunConfig(
         numSubsets,
         confidenceLevel,
         randomSeed,
+        continuousInfo,
         raw);
   }
 

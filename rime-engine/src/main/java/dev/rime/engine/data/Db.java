@@ -43,6 +43,8 @@ public final class Db implements AutoCloseable {
 
   private final Connection connection;
   private final Path tempDir;
+  private ReferenceMemo memo;
+  private final java.util.Map<String, Object> keptValues = new java.util.HashMap<>();
 
   private Db(Connection connection, Path tempDir) {
     this.connection = connection;
@@ -82,8 +84,86 @@ public final class Db implements AutoCloseable {
     }
   }
 
+  /**
+   * From now on, keeps the result of every query that reads only the reference tables and gives it
+   * back on the next identical query ({@link ReferenceMemo}): a continuous test runs the same tests
+   * against the same reference for every time bin, and the reference side is computed once.
+   *
+   * @param readOnly quoted names of the tables that no longer change (the reference's)
+   * @param changing prefixes of table names (as they appear in SQL) that do change, e.g. the
+   *     evaluation bin's; a query mentioning one is never kept
+   */
+  public void memoizeQueriesOn(List<String> readOnly, List<String> changing) {
+    memo = new ReferenceMemo(readOnly, changing);
+  }
+
+  /**
+   * For a SELECT that {@link #memoizeQueriesOn} covers, the quoted name of a table holding its
+   * result (made the first time); null when it is not covered (the caller runs it itself).
+   */
+  public String memoTable(String select) {
+    if (memo == null || !memo.covers(select)) {
+      return null;
+    }
+    String table = memo.table(select);
+    if (table != null && tableExists(table)) {
+      memo.hit();
+      return table;
+    }
+    table = Sql.ident("ref_memo_" + memo.next());
+    try {
+      execute("CREATE TEMP TABLE " + table + " AS " + select);
+    } catch (QueryException e) {
+      memo.refuse(select);
+      return null;
+    }
+    memo.put(select, table);
+    return table;
+  }
+
+  /** Whether {@code quoted} is a table holding a result kept by {@link #memoizeQueriesOn}. */
+  public boolean isMemoTable(String quoted) {
+    return memo != null && memo.holds(quoted);
+  }
+
+  /**
+   * A value computed from tables {@link #memoizeQueriesOn} keeps (e.g. counts read into Java from
+   * one), kept with them for the life of this database under {@code key}.
+   */
+  @SuppressWarnings("unchecked")
+  public <T> T kept(String key, java.util.function.Supplier<T> make) {
+    return (T) keptValues.computeIfAbsent(key, k -> make.get());
+  }
+
+  /** Counts of queries answered from {@link #memoizeQueriesOn}'s tables and of those run. */
+  public long[] memoCounts() {
+    return memo == null ? new long[] {0, 0} : new long[] {memo.hits(), memo.misses()};
+  }
+
+  private boolean tableExists(String quoted) {
+    String name = quoted.substring(1, quoted.length() - 1);
+    try (Statement s = connection.createStatement();
+        ResultSet rs =
+            s.executeQuery(
+                "SELECT count(*) FROM duckdb_tables() WHERE table_name = " + Sql.str(name))) {
+      return rs.next() && rs.getLong(1) > 0;
+    } catch (SQLException e) {
+      return false;
+    }
+  }
+
+  /** The query to run for {@code sql}: itself, or a read of its memoised result. */
+  private String memoized(String sql) {
+    if (memo == null) {
+      return sql;
+    }
+    String table = memoTable(sql);
+    return table == null ? sql : "SELECT * FROM " + table;
+  }
+
   /** Runs a query and maps every row. */
   public <T> List<T> query(String sql, RowMapper<T> mapper) {
+    sql = memoized(sql);
     try (Statement s = connection.createStatement();
         ResultSet rs = s.executeQuery(sql)) {
       List<T> out = new ArrayList<>();
@@ -104,6 +184,7 @@ public final class Db implements AutoCloseable {
 
   /** Runs a query and hands every row to {@code consumer}, without collecting them. */
   public void forEach(String sql, RowConsumer consumer) {
+    sql = memoized(sql);
     try (Statement s = connection.createStatement();
         ResultSet rs = s.executeQuery(sql)) {
       while (rs.next()) {

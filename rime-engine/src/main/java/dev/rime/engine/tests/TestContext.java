@@ -49,6 +49,8 @@ public final class TestContext {
   private final Map<Boolean, MetricStats> overallStats = new HashMap<>();
   private ModelAdapter model;
   private final List<String> failingPredicates = new ArrayList<>();
+  private final List<List<String>> failingFeatures = new ArrayList<>();
+  private final List<String> tempTables = new ArrayList<>();
   private final Map<String, Object> shared = new HashMap<>();
   private ReferenceQuantiles quantiles;
 
@@ -381,9 +383,26 @@ public final class TestContext {
    * quoted name.
    */
   public String tempTable(String prefix, String select) {
+    String kept = db.memoTable(select);
+    if (kept != null) {
+      return kept;
+    }
     String name = Sql.ident("rime_" + prefix + "_" + TEMP_TABLES.incrementAndGet());
     db.execute("CREATE TEMP TABLE " + name + " AS " + select);
+    tempTables.add(name);
     return name;
+  }
+
+  /**
+   * Drops the temporary tables {@link #tempTable} made for this context (a continuous test makes
+   * one context per time bin in one database); the reference's, kept by {@link
+   * Db#memoizeQueriesOn}, stay.
+   */
+  public void dropTempTables() {
+    for (String t : tempTables) {
+      db.execute("DROP TABLE IF EXISTS " + t);
+    }
+    tempTables.clear();
   }
 
   /** The z value of {@code subset_profiling_config.confidence_level}. */
@@ -391,9 +410,49 @@ public final class TestContext {
     return Intervals.z(config.confidenceLevel());
   }
 
-  /** Registers the SQL predicate (over the evaluation table) of an abnormal-input test's rows. */
-  public void flagFailingRows(String predicate) {
+  /**
+   * Registers the SQL predicate (over the evaluation table) of the rows a failing abnormal-input
+   * test found abnormal in {@code features}.
+   */
+  public void flagFailingRows(List<String> features, String predicate) {
     failingPredicates.add(predicate);
+    failingFeatures.add(List.copyOf(features));
+  }
+
+  /**
+   * Evaluation rows matching at least one registered predicate of each feature, in one scan;
+   * features without a predicate are absent.
+   */
+  public Map<String, Long> countFailingRowsByFeature() {
+    Map<String, List<String>> byFeature = new java.util.LinkedHashMap<>();
+    for (int i = 0; i < failingPredicates.size(); i++) {
+      for (String f : failingFeatures.get(i)) {
+        byFeature.computeIfAbsent(f, k -> new ArrayList<>()).add(failingPredicates.get(i));
+      }
+    }
+    Map<String, Long> out = new java.util.LinkedHashMap<>();
+    if (byFeature.isEmpty()) {
+      return out;
+    }
+    List<String> names = new ArrayList<>(byFeature.keySet());
+    String counts =
+        names.stream()
+            .map(
+                f ->
+                    "count(*) FILTER (WHERE "
+                        + byFeature.get(f).stream()
+                            .map(p -> "COALESCE((" + p + "), false)")
+                            .collect(Collectors.joining(" OR "))
+                        + ")")
+            .collect(Collectors.joining(", "));
+    db.forEach(
+        "SELECT " + counts + " FROM " + evalTable(),
+        rs -> {
+          for (int i = 0; i < names.size(); i++) {
+            out.put(names.get(i), rs.getLong(i + 1));
+          }
+        });
+    return out;
   }
 
   /** Evaluation rows matching at least one registered predicate. */

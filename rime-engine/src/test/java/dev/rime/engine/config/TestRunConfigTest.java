@@ -491,4 +491,48 @@ class TestRunConfigTest {
     assertThat(oor.excludeColumns()).containsExactly("a", "b");
     assertThat(oor.object("performance_change_config").integer("min_num_samples")).isEqualTo(5);
   }
+
+  private static Map<String, Object> withContinuous(Object info) {
+    Map<String, Object> c = minimal();
+    c.put("continuous_info", info);
+    return c;
+  }
+
+  @Test
+  void continuousInfoGivesTheColumnAndTheBinSizeInSeconds() {
+    TestRunConfig hourly =
+        TestRunConfig.parse(withContinuous(Map.of("timestamp_col", "ts", "bin_size", "hour")));
+    TestRunConfig daily =
+        TestRunConfig.parse(withContinuous(Map.of("timestamp_col", "ts", "bin_size", "day")));
+
+    assertThat(hourly.continuousInfo()).isEqualTo(new ContinuousInfo("ts", "hour"));
+    assertThat(hourly.continuousInfo().binSizeSeconds()).isEqualTo(3600);
+    assertThat(daily.continuousInfo().binSizeSeconds()).isEqualTo(86400);
+    assertThat(TestRunConfig.parse(minimal()).continuousInfo()).isNull();
+  }
+
+  @Test
+  void continuousInfoErrorsNameTheKey() {
+    rejects(
+            withContinuous(Map.of("timestamp_col", "ts", "bin_size", "week")),
+            "continuous_info.bin_size")
+        .hasMessage(
+            "continuous_info.bin_size: 'week': expected 'hour' or 'day' (bins aligned in UTC)");
+    rejects(withContinuous(Map.of("bin_size", "day")), "continuous_info.timestamp_col")
+        .hasMessageContaining("required key is missing");
+    rejects(withContinuous(Map.of("timestamp_col", "ts")), "continuous_info.bin_size")
+        .hasMessageContaining("required key is missing");
+    rejects(
+            withContinuous(Map.of("timestamp_col", " ", "bin_size", "day")),
+            "continuous_info.timestamp_col")
+        .hasMessageContaining("must not be empty");
+    rejects(
+        withContinuous(Map.of("timestamp_col", 3, "bin_size", "day")),
+        "continuous_info.timestamp_col");
+    rejects(
+            withContinuous(Map.of("timestamp_col", "ts", "bin_size", "day", "bin_sise", "x")),
+            "continuous_info.bin_sise")
+        .hasMessageContaining("did you mean bin_size?");
+    rejects(withContinuous("ts"), "continuous_info");
+  }
 }

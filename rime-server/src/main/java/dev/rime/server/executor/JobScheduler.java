@@ -3,6 +3,7 @@ package dev.rime.server.executor;
 
 import dev.rime.api.JobProgress;
 import dev.rime.api.JobStatus;
+import dev.rime.api.result.ContinuousRunResult;
 import dev.rime.api.result.TestRunResult;
 import dev.rime.server.store.Database;
 import dev.rime.server.store.JobRecord;
@@ -238,6 +239,8 @@ public final class JobScheduler implements AutoCloseable {
       JobOutcome outcome = executor.outcome(jobId);
       if (outcome instanceof JobOutcome.Succeeded s) {
         storeResult(job, s.result(), now);
+      } else if (outcome instanceof JobOutcome.ContinuousSucceeded c) {
+        storeContinuousResult(job, c.result(), now);
       } else if (outcome instanceof JobOutcome.Failed f) {
         database.jobs().markFailed(jobId, f.message(), now);
         LOG.info("job {} failed: {}", jobId, firstLine(f.message()));
@@ -274,6 +277,23 @@ public final class JobScheduler implements AutoCloseable {
       LOG.info("job {} succeeded: test run {}", job.jobId(), testRunId);
     } catch (RuntimeException e) {
       LOG.error("could not store the result of job {}", job.jobId(), e);
+      database
+          .jobs()
+          .markFailed(job.jobId(), "the server could not store the job's result: " + e, now);
+    }
+  }
+
+  private void storeContinuousResult(JobRecord job, ContinuousRunResult result, long now) {
+    try {
+      long t0 = System.nanoTime();
+      new ContinuousResults(database).store(job, result, now);
+      LOG.info(
+          "continuous test job {} succeeded: {} bins stored in {} ms",
+          job.jobId(),
+          result.bins().size(),
+          (System.nanoTime() - t0) / 1_000_000);
+    } catch (RuntimeException e) {
+      LOG.error("could not store the result of continuous test job {}", job.jobId(), e);
       database
           .jobs()
           .markFailed(job.jobId(), "the server could not store the job's result: " + e, now);

@@ -2,7 +2,9 @@
 package dev.rime.server.executor;
 
 import dev.rime.api.JobProgress;
+import dev.rime.api.JobType;
 import dev.rime.api.Json;
+import dev.rime.api.result.ContinuousRunResult;
 import dev.rime.api.result.TestRunResult;
 import dev.rime.engine.JobFolder;
 import dev.rime.server.store.JobRecord;
@@ -215,7 +217,11 @@ public final class LocalJobExecutor implements JobExecutor {
       Files.deleteIfExists(dir.resolve(name));
     }
     Map<String, Object> config = new LinkedHashMap<>();
-    config.put("test_run_config", Json.lenient().readValue(job.configJson(), Json.MAP));
+    if (job.type() == JobType.FIREWALL_BATCH_TEST) {
+      config.putAll(ContinuousJobConfig.parse(job.configJson()).engineSections());
+    } else {
+      config.put("test_run_config", Json.lenient().readValue(job.configJson(), Json.MAP));
+    }
     config.put("base_dir", job.baseDir());
     if (job.managedImage() != null) {
       config.put("python", managedImagePythons.apply(job.managedImage()).toString());
@@ -336,6 +342,11 @@ public final class LocalJobExecutor implements JobExecutor {
     try {
       Map<String, Object> status = Json.lenient().readValue(exit.toFile(), Json.MAP);
       if ("SUCCEEDED".equals(status.get("status"))) {
+        if (isContinuous(dir)) {
+          return new JobOutcome.ContinuousSucceeded(
+              Json.lenient()
+                  .readValue(dir.resolve(JobFolder.RESULT).toFile(), ContinuousRunResult.class));
+        }
         TestRunResult result =
             Json.lenient().readValue(dir.resolve(JobFolder.RESULT).toFile(), TestRunResult.class);
         return new JobOutcome.Succeeded(result);
@@ -347,6 +358,13 @@ public final class LocalJobExecutor implements JobExecutor {
       return new JobOutcome.Failed(
           "the engine's output in " + dir + " is unreadable: " + e.getMessage());
     }
+  }
+
+  /** Whether the job in {@code dir} is a continuous test (its config has a continuous section). */
+  private static boolean isContinuous(Path dir) {
+    Map<String, Object> config =
+        Json.lenient().readValue(dir.resolve(JobFolder.CONFIG).toFile(), Json.MAP);
+    return config.get("continuous") != null;
   }
 
   @Override

@@ -7,6 +7,7 @@ import dev.rime.api.Json;
 import dev.rime.api.Operation;
 import dev.rime.server.service.ApiException;
 import dev.rime.server.service.ApiKeyService;
+import dev.rime.server.service.ContinuousTestService;
 import dev.rime.server.service.JobService;
 import dev.rime.server.service.ManagedImageService;
 import dev.rime.server.service.ProjectService;
@@ -38,7 +39,8 @@ public final class HttpApi {
       ResultService results,
       ApiKeyService apiKeys,
       ManagedImageService images,
-      String version) {}
+      String version,
+      ContinuousTestService continuousTests) {}
 
   /** Every operation's handler. */
   public static Routes routes(Services s) {
@@ -49,6 +51,7 @@ public final class HttpApi {
     TestRunHandlers.register(routes, s.results());
     ApiKeyHandlers.register(routes, s.apiKeys());
     ImageHandlers.register(routes, s.images());
+    ContinuousTestHandlers.register(routes, s.continuousTests());
     return routes;
   }
 

@@ -1,11 +1,15 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.rime.server.service;
 
+import dev.rime.api.CtInstance;
 import dev.rime.api.Job;
 import dev.rime.api.JobStatus;
+import dev.rime.api.JobType;
 import dev.rime.api.ListJobsResponse;
+import dev.rime.server.executor.ContinuousJobConfig;
 import dev.rime.server.executor.JobExecutor;
 import dev.rime.server.executor.JobScheduler;
+import dev.rime.server.store.CtStore;
 import dev.rime.server.store.JobPage;
 import dev.rime.server.store.JobQuery;
 import dev.rime.server.store.JobRecord;
@@ -26,15 +30,32 @@ public final class JobService {
   private final JobScheduler scheduler;
   private final Clock clock;
 
-  public JobService(JobStore jobs, JobExecutor executor, JobScheduler scheduler, Clock clock) {
+  private final CtStore ct;
+
+  public JobService(
+      JobStore jobs, CtStore ct, JobExecutor executor, JobScheduler scheduler, Clock clock) {
     this.jobs = jobs;
+    this.ct = ct;
     this.executor = executor;
     this.scheduler = scheduler;
     this.clock = clock;
   }
 
   public Job get(String jobId) {
-    return record(jobId).toApi(clock.millis());
+    return api(record(jobId), clock.millis());
+  }
+
+  /** The API's view, with the CT instance of a continuous test. */
+  private Job api(JobRecord job, long now) {
+    Job j = job.toApi(now);
+    if (job.type() != JobType.FIREWALL_BATCH_TEST) {
+      return j;
+    }
+    String id = ContinuousJobConfig.parse(job.configJson()).ctInstanceId();
+    if (id == null) {
+      id = ct.findCreatedBy(job.jobId()).map(CtInstance::ctInstanceId).orElse(null);
+    }
+    return j.withCtInstanceId(id);
   }
 
   public ListJobsResponse list(
@@ -57,7 +78,7 @@ public final class JobService {
                 PageTokens.jobs(pageToken)));
     long now = clock.millis();
     return new ListJobsResponse(
-        page.jobs().stream().map(j -> j.toApi(now)).toList(), PageTokens.jobs(page.next()));
+        page.jobs().stream().map(j -> api(j, now)).toList(), PageTokens.jobs(page.next()));
   }
 
   private static long millis(long secs) {

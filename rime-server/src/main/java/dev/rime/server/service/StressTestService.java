@@ -3,8 +3,10 @@ package dev.rime.server.service;
 
 import dev.rime.api.ErrorResponse;
 import dev.rime.api.Job;
+import dev.rime.api.JobType;
 import dev.rime.api.Json;
 import dev.rime.api.StartStressTestRequest;
+import dev.rime.server.executor.ContinuousJobConfig;
 import dev.rime.server.executor.JobExecutor;
 import dev.rime.server.executor.JobScheduler;
 import dev.rime.server.store.JobRecord;
@@ -54,6 +56,15 @@ public final class StressTestService {
   }
 
   public Job start(StartStressTestRequest request) {
+    return start(request, null);
+  }
+
+  /**
+   * Checks and queues a job: a stress test, or with {@code continuous} a continuous test ({@code
+   * FIREWALL_BATCH_TEST}) whose config is {@code continuous.testRunConfig()} (the request's {@code
+   * testRunConfig} is that same config).
+   */
+  public Job start(StartStressTestRequest request, ContinuousJobConfig continuous) {
     if (request.testRunConfig() == null) {
       throw ApiException.invalid("test_run_config is required", "test_run_config");
     }
@@ -103,13 +114,18 @@ public final class StressTestService {
             Ids.timeOrdered(),
             projectId,
             runName == null ? "" : runName.toString(),
-            Json.lenient().writeValueAsString(request.testRunConfig()),
+            continuous != null
+                ? continuous.toJson()
+                : Json.lenient().writeValueAsString(request.testRunConfig()),
             baseDir.toAbsolutePath().toString(),
             ram,
             cpu,
             request.rimeManagedImage(),
             request.customImage(),
             clock.millis());
+    if (continuous != null) {
+      job = job.withType(JobType.FIREWALL_BATCH_TEST);
+    }
     Optional<JobExecutor.Refusal> refusal = executor.refuse(job);
     if (refusal.isPresent()) {
       throw new ApiException(

@@ -29,6 +29,7 @@ public final class Database implements AutoCloseable {
   private final TestRunStore testRuns;
   private final ApiKeyStore apiKeys;
   private final ManagedImageStore managedImages;
+  private final CtStore ct;
 
   private Database(HikariDataSource dataSource, Kind kind) {
     this.dataSource = dataSource;
@@ -40,6 +41,7 @@ public final class Database implements AutoCloseable {
     this.testRuns = new JdbiTestRunStore(db);
     this.apiKeys = new JdbiApiKeyStore(db);
     this.managedImages = new JdbiManagedImageStore(db);
+    this.ct = new JdbiCtStore(db);
   }
 
   /** The SQLite file {@code rime.db} in {@code dataDir}, created when missing. */
@@ -139,6 +141,11 @@ public final class Database implements AutoCloseable {
 
   public ManagedImageStore managedImages() {
     return managedImages;
+  }
+
+  /** CT instances, their bins and time series. */
+  public CtStore ct() {
+    return ct;
   }
 
   @Override

@@ -76,6 +76,34 @@ public record JobRecord(
         null);
   }
 
+  /** This job as another type (a new job is a MODEL_STRESS_TEST). */
+  public JobRecord withType(JobType newType) {
+    return new JobRecord(
+        jobId,
+        projectId,
+        name,
+        newType,
+        status,
+        configJson,
+        baseDir,
+        ramRequestMb,
+        cpuRequestMillicores,
+        managedImage,
+        customImageName,
+        customImagePullSecret,
+        createdAtMillis,
+        startedAtMillis,
+        endedAtMillis,
+        testsCompleted,
+        testsTotal,
+        errorMessage,
+        testRunId,
+        cancellationRequested,
+        attempts,
+        processId,
+        processStartMillis);
+  }
+
   /** The API's view of the job at {@code nowMillis} (running time counts up until the end). */
   public Job toApi(long nowMillis) {
     double running = 0;
@@ -112,6 +140,7 @@ public record JobRecord(
         cpuRequestMillicores,
         managedImage,
         customImage,
-        cancellationRequested);
+        cancellationRequested,
+        null);
   }
 }

@@ -34,6 +34,10 @@ public final class FakeJobMain {
         Json.lenient().readValue(dir.resolve("config.json").toFile(), Json.MAP);
     @SuppressWarnings("unchecked")
     Map<String, Object> config = (Map<String, Object>) wrapper.get("test_run_config");
+    if (wrapper.get("continuous") != null) {
+      continuous(dir, config);
+      return;
+    }
     String what = String.valueOf(config.get("run_name"));
     System.out.println("fake engine doing: " + what);
     String[] parts = what.split(":");
@@ -93,6 +97,33 @@ public final class FakeJobMain {
       }
       default -> throw new IllegalArgumentException("unknown fake behaviour " + what);
     }
+  }
+
+  /**
+   * A continuous-test job: its evaluation data ({@code data_info.eval_path}) is, for the fake, the
+   * result file to hand back (a {@code ContinuousRunResult} a test wrote), or a missing file; a
+   * {@code run_name} {@code sleep-then-succeed:<millis>} waits that long first.
+   */
+  private static void continuous(Path dir, Map<String, Object> config) throws Exception {
+    @SuppressWarnings("unchecked")
+    Map<String, Object> dataInfo = (Map<String, Object>) config.get("data_info");
+    Path result = Path.of(String.valueOf(dataInfo.get("eval_path")));
+    if (!Files.isRegularFile(result)) {
+      write(
+          dir,
+          "exit.json",
+          "{\"status\":\"FAILED\",\"error\":\"data_info.eval_path: file "
+              + result.getFileName()
+              + " not found\"}");
+      System.exit(1);
+    }
+    write(dir, "progress.json", "{\"tests_completed\":1,\"tests_total\":1}");
+    String runName = String.valueOf(config.get("run_name"));
+    if (runName.startsWith("sleep-then-succeed:")) {
+      Thread.sleep(Long.parseLong(runName.substring("sleep-then-succeed:".length())));
+    }
+    write(dir, "result.json", Files.readString(result));
+    write(dir, "exit.json", "{\"status\":\"SUCCEEDED\"}");
   }
 
   private static void succeed(Path dir, int cases) throws Exception {

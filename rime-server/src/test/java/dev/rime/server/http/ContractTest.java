@@ -57,7 +57,7 @@ class ContractTest {
 
   @Test
   void theServerRoutesEveryOperation() {
-    HttpApi.Services none = new HttpApi.Services(null, null, null, null, null, null, "test");
+    HttpApi.Services none = new HttpApi.Services(null, null, null, null, null, null, "test", null);
     assertThat(HttpApi.routes(none).all().keySet()).containsExactlyInAnyOrder(Operation.values());
   }
 }

@@ -125,10 +125,13 @@ class TestRunStoreTest extends StoreTestBase {
   }
 
   @Test
-  void aSecondRunForTheSameJobIsRefused() {
+  void aJobMayStoreSeveralRunsButARunIdOnce() {
+    // a continuous test stores its stress test and one run per time bin, all under its job
     runs.insert(summary("r1"), List.of(), 10);
-    assertThatThrownBy(() -> runs.insert(summary("r2"), List.of(), 11))
+    runs.insert(summary("r2"), List.of(), 11);
+    assertThat(runs.get("r2")).isPresent();
+    assertThatThrownBy(() -> runs.insert(summary("r1"), List.of(), 12))
         .isInstanceOf(RuntimeException.class);
-    assertThat(runs.get("r2")).isEmpty();
+    assertThat(runs.get("r1").orElseThrow().name()).isEqualTo("Titanic");
   }
 }

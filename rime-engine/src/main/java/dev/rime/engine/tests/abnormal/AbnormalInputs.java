@@ -279,7 +279,7 @@ public final class AbnormalInputs {
       severity = combined == null ? Severity.LOW : thresholds.severity(combined);
       if (observedFails) {
         severity = severity.max(Severity.LOW);
-        ctx.flagFailingRows(failing);
+        ctx.flagFailingRows(features, failing);
       }
     }
 

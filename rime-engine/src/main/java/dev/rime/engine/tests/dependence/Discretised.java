@@ -12,7 +12,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.stream.IntStream;
 
 /**
@@ -122,14 +121,11 @@ public final class Discretised {
     if (codeExprs.isEmpty()) {
       return d;
     }
-    String suffix = UUID.randomUUID().toString().replace("-", "");
     for (int side = 0; side < 2; side++) {
-      String table = Sql.ident("rime_codes_" + suffix + (side == 0 ? "_ref" : "_eval"));
-      ctx.db()
-          .execute(
-              "CREATE TEMP TABLE "
-                  + table
-                  + " AS SELECT "
+      String table =
+          ctx.tempTable(
+              side == 0 ? "codes_ref" : "codes_eval",
+              "SELECT "
                   + String.join(", ", codeExprs)
                   + " FROM (SELECT "
                   + String.join(", ", valueExprs)
@@ -299,7 +295,27 @@ public final class Discretised {
    * @param pairs pairs of coded column names
    */
   public void pairTables(boolean evaluation, List<List<String>> pairs, PairSink sink) {
-    pairTables(evaluation, pairs, sink, CELLS_PER_PASS);
+    String refCodes = tables[0];
+    if (evaluation || refCodes == null || !ctx.db().isMemoTable(refCodes)) {
+      pairTables(evaluation, pairs, sink, CELLS_PER_PASS);
+      return;
+    }
+    // The reference's codes are kept for the run (a continuous test's bins share them): so are
+    // their tables, counted once per pair.
+    Map<List<String>, Contingency> kept =
+        ctx.db().kept(Discretised.class.getName() + ":" + refCodes, HashMap::new);
+    List<List<String>> missing = new ArrayList<>();
+    for (List<String> p : pairs) {
+      if (!kept.containsKey(p) && !missing.contains(p)) {
+        missing.add(List.copyOf(p));
+      }
+    }
+    if (!missing.isEmpty()) {
+      pairTables(false, missing, (k, t) -> kept.put(missing.get(k), t), CELLS_PER_PASS);
+    }
+    for (int i = 0; i < pairs.size(); i++) {
+      sink.accept(i, kept.get(pairs.get(i)));
+    }
   }
 
   /** {@link #pairTables(boolean, List, PairSink)} with passes of at most {@code maxCells}. */
