@@ -12,6 +12,7 @@ import dev.rime.engine.data.DataLoader;
 import dev.rime.engine.data.Db;
 import dev.rime.engine.model.JavaModelAdapter;
 import dev.rime.engine.model.ModelAdapter;
+import dev.rime.engine.model.ModelJars;
 import dev.rime.engine.model.OnnxModelAdapter;
 import dev.rime.engine.model.Predictions;
 import dev.rime.sdk.JobStatusInfo;
