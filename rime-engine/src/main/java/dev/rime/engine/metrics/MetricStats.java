@@ -177,6 +177,22 @@ public final class MetricStats {
   }
 
   /**
+   * SQL for whether a binary prediction is right: 1.0 when the thresholded probability ({@code p >
+   * 0.5}) equals the label ({@code y = 1}), 0.0 when not, null when either is missing.
+   */
+  public static String correctSql(String y, String p) {
+    return "(CASE WHEN "
+        + y
+        + " IS NULL OR "
+        + p
+        + " IS NULL THEN NULL WHEN ("
+        + p
+        + " > 0.5) = ("
+        + y
+        + " = 1) THEN 1.0 ELSE 0.0 END)";
+  }
+
+  /**
    * The rows of one side with a model output as a SELECT, one row each, for tests that look at the
    * model's confidence row by row in SQL (Average Thresholded Confidence, calibration): {@code
    * conf} the confidence in the predicted class (binary max(p, 1 − p), multi-class the largest
@@ -192,7 +208,8 @@ public final class MetricStats {
     return switch (ctx.modelTask()) {
       case BINARY_CLASSIFICATION ->
           "SELECT greatest(p, 1 - p) AS conf,"
-              + " CASE WHEN y IS NULL THEN NULL WHEN (p > 0.5) = (y = 1) THEN 1.0 ELSE 0.0 END"
+              + " "
+              + correctSql("y", "p")
               + " AS correct, p AS prob, y AS outcome FROM (SELECT "
               + y
               + " AS y, "
@@ -250,7 +267,9 @@ public final class MetricStats {
     String rows =
         "SELECT g, y, p, CASE WHEN p > 0.5 THEN 1.0 ELSE 0.0 END AS pp,"
             + " greatest(p, 1 - p) AS conf,"
-            + " CASE WHEN y IS NULL THEN NULL WHEN (p > 0.5) = (y = 1) THEN 1.0 ELSE 0.0 END AS c, "
+            + " "
+            + correctSql("y", "p")
+            + " AS c, "
             + ll
             + " AS ll"
             + (withRanks

@@ -281,17 +281,7 @@ public final class TestContext {
    * either is missing.
    */
   public String correctExpr() {
-    String y = labelExpr();
-    String p = predExpr();
-    return "(CASE WHEN "
-        + y
-        + " IS NULL OR "
-        + p
-        + " IS NULL THEN NULL WHEN ("
-        + p
-        + " > 0.5) = ("
-        + y
-        + " = 1) THEN 1.0 ELSE 0.0 END)";
+    return MetricStats.correctSql(labelExpr(), predExpr());
   }
 
   /**
