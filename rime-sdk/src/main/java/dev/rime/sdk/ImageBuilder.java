@@ -26,6 +26,8 @@ public final class ImageBuilder {
   /** The seed's default poll rate, in seconds. */
   public static final double DEFAULT_POLL_RATE_SEC = 5.0;
 
+  private static final String WAITING = "a managed image";
+
   private final RimeClient client;
   private final String name;
 
@@ -70,7 +72,7 @@ public final class ImageBuilder {
         out.println(statusLine(image, started));
         out.flush();
       }
-      pause(pollRateSec);
+      Polling.pause(pollRateSec, WAITING);
       image = poll();
     }
     if (verbose) {
@@ -136,53 +138,7 @@ public final class ImageBuilder {
   }
 
   private ManagedImage poll() {
-    long giveUpAt = 0;
-    boolean failing = false;
-    while (true) {
-      try {
-        return client.getManagedImage(name);
-      } catch (ServerUnreachableException | RimeServerException e) {
-        int s = e.httpStatus();
-        boolean transientError =
-            e instanceof ServerUnreachableException
-                || s == 502
-                || s == 503
-                || s == 504
-                || "UNAVAILABLE".equals(e.code());
-        if (!transientError) {
-          throw e;
-        }
-        long now = System.nanoTime();
-        if (!failing) {
-          failing = true;
-          giveUpAt = now + client.reconnectTimeout().toNanos();
-        } else if (now - giveUpAt >= 0) {
-          throw new ServerUnreachableException(
-              "Gave up reconnecting to the RIME backend at "
-                  + client.baseUri()
-                  + " after "
-                  + Transport.human(client.reconnectTimeout())
-                  + ": "
-                  + e.getMessage(),
-              e);
-        }
-        client.out().println("reconnecting to the RIME backend...");
-        pause(1.0);
-      }
-    }
-  }
-
-  private static void pause(double seconds) {
-    long nanos = (long) (seconds * 1e9);
-    if (nanos <= 0) {
-      return;
-    }
-    try {
-      TimeUnit.NANOSECONDS.sleep(nanos);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new RimeException("Interrupted while waiting for a managed image", null, null, 0, e);
-    }
+    return Polling.reconnecting(client, () -> client.getManagedImage(name), 1.0, WAITING);
   }
 
   @Override

@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A handle on a stress-test job in the RIME backend (the seed's {@code RIMEStressTestJob}): its
@@ -92,7 +91,7 @@ public final class StressTestJob {
       if (verbose) {
         out.println(statusLine(job));
       }
-      pause(pollRateSec);
+      Polling.pause(pollRateSec, "job " + jobId);
       job = pollJob(pollRateSec);
       if (verbose && !startPrinted) {
         startPrinted = printStarted(out, job);
@@ -318,51 +317,11 @@ public final class StressTestJob {
 
   /** Reads the job, retrying while the server cannot be reached (for the wait loop). */
   private Job pollJob(double pollRateSec) {
-    long giveUpAt = 0;
-    boolean failing = false;
-    while (true) {
-      try {
-        return client.fetchJob(jobId);
-      } catch (ServerUnreachableException | RimeServerException e) {
-        if (e instanceof RimeServerException && !isTransient(e)) {
-          throw e;
-        }
-        long now = System.nanoTime();
-        if (!failing) {
-          failing = true;
-          giveUpAt = now + client.reconnectTimeout().toNanos();
-        } else if (now - giveUpAt >= 0) {
-          throw new ServerUnreachableException(
-              "Gave up reconnecting to the RIME backend at "
-                  + client.baseUri()
-                  + " after "
-                  + Transport.human(client.reconnectTimeout())
-                  + ": "
-                  + e.getMessage(),
-              e);
-        }
-        client.out().println("reconnecting to the RIME backend...");
-        pause(Math.max(pollRateSec, MIN_RECONNECT_PAUSE_SEC));
-      }
-    }
-  }
-
-  private static boolean isTransient(RimeException e) {
-    int s = e.httpStatus();
-    return s == 502 || s == 503 || s == 504 || "UNAVAILABLE".equals(e.code());
-  }
-
-  private void pause(double seconds) {
-    long nanos = (long) (seconds * 1e9);
-    if (nanos <= 0) {
-      return;
-    }
-    try {
-      TimeUnit.NANOSECONDS.sleep(nanos);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new RimeException("Interrupted while waiting for job " + jobId, null, null, 0, e);
-    }
+    return Polling.reconnecting(
+        client,
+        () -> client.fetchJob(jobId),
+        Math.max(pollRateSec, MIN_RECONNECT_PAUSE_SEC),
+        "job " + jobId);
   }
 
   private static boolean printStarted(PrintStream out, Job job) {
